@@ -60,6 +60,7 @@ package struct RecoveryReport: Sendable, Equatable {
     /// The log line, e.g. `credential "k8s": token fetched after 3 failed attempts over 1m4s`.
     package func message(credential: String, now: Instant) -> String {
         let attempts = failures == 1 ? "1 failed attempt" : "\(failures) failed attempts"
-        return "credential \"\(credential)\": token fetched after \(attempts) over \((now - failingSince).compactDescription)"
+        let span = (now - failingSince).compactDescription
+        return "credential \"\(credential)\": token fetched after \(attempts) over \(span)"
     }
 }

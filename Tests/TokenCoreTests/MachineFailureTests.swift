@@ -8,7 +8,8 @@ import Testing
 
     /// Lets `count` fetches fail, each one second after it started, and returns the delay from
     /// each failure to the retry the machine planned.
-    static func retryDelays(_ failure: FetchFailure, count: Int, policy: RefreshPolicy = RefreshPolicy()) -> [Duration] {
+    static func retryDelays(_ failure: FetchFailure, count: Int, policy: RefreshPolicy = RefreshPolicy()) -> [Duration]
+    {
         var machine = Machine(policy: policy, random: SplitMix64(seed: 1))
         var actions = machine.started(now: t0)
         var now = t0
@@ -30,20 +31,22 @@ import Testing
 
     @Test("transient failures back off with full jitter up to 60 s (exact values, seeded)")
     func transientBackoff() {
-        #expect(Self.retryDelays(Self.serverError, count: 8) == [
+        let expected: [Duration] = [
             .nanoseconds(749_606_097), .nanoseconds(187_805_917), .nanoseconds(1_804_930_769),
             .nanoseconds(797_157_641), .nanoseconds(4_614_766_434), .nanoseconds(2_424_751_373),
             .nanoseconds(27_874_129_934), .nanoseconds(19_907_245_760),
-        ] as [Duration])
+        ]
+        #expect(Self.retryDelays(Self.serverError, count: 8) == expected)
     }
 
     @Test("permanent failures back off from 30 s to 10 min (exact values, seeded)")
     func permanentBackoff() {
-        #expect(Self.retryDelays(Self.rejectedClient, count: 7) == [
+        let expected: [Duration] = [
             .nanoseconds(23_504_074_707), .nanoseconds(40_607_853_679), .nanoseconds(109_984_359_936),
             .nanoseconds(233_753_472_063), .nanoseconds(437_092_821_940), .nanoseconds(402_817_620_323),
             .nanoseconds(388_089_919_623),
-        ] as [Duration])
+        ]
+        #expect(Self.retryDelays(Self.rejectedClient, count: 7) == expected)
     }
 
     @Test("a 429 with Retry-After waits at least that long, at most the configured maximum")
@@ -81,10 +84,10 @@ import Testing
             retryAt: t0 + .seconds(91)
         )
         #expect(first == [.scheduleWakeUp(at: t0 + .seconds(91)), .reportFailure(report)])
-        #expect(
-            report.message(credential: "api", now: t0 + .seconds(81))
-                == #"credential "api": refresh failed (issuer answered 500), serving current token for 9s, retry in 10s"#
-        )
+        let line =
+            #"credential "api": refresh failed (issuer answered 500), "#
+            + "serving current token for 9s, retry in 10s"
+        #expect(report.message(credential: "api", now: t0 + .seconds(81)) == line)
 
         #expect(machine.tokenNeeded(by: WaiterID(1), now: t0 + .seconds(85)) == TokenRequestResult(.use(token)))
         let lastMoment = t0 + .seconds(90) - .nanoseconds(1)
@@ -117,7 +120,8 @@ import Testing
         )
 
         #expect(machine.wakeUpArrived(now: t0 + .seconds(112)) == [.startFetch])
-        let recovered = machine.fetchSucceeded(.opaque("tok-2", expiresIn: 100), now: t0 + .seconds(113), wallNow: wallNow)
+        let recovered = machine.fetchSucceeded(
+            .opaque("tok-2", expiresIn: 100), now: t0 + .seconds(113), wallNow: wallNow)
         let recovery = RecoveryReport(failures: 2, failingSince: t0 + .seconds(81))
         #expect(recovered == [.scheduleWakeUp(at: t0 + .seconds(193)), .reportRecovery(recovery)])
         #expect(

@@ -13,7 +13,8 @@ import Testing
         let arrival = t0 + .milliseconds(500)
         let actions = machine.fetchSucceeded(.opaque("tok-1", expiresIn: 3600), now: arrival, wallNow: wallNow)
         let token = try #require(actions.resumedToken)
-        #expect(actions == [.resume(waiters: [WaiterID(1)], token: token), .scheduleWakeUp(at: arrival + .seconds(2880))])
+        #expect(
+            actions == [.resume(waiters: [WaiterID(1)], token: token), .scheduleWakeUp(at: arrival + .seconds(2880))])
         #expect(token.generation == 1)
         #expect(token.scheme == "Bearer")
         #expect(token.secret == Secret("tok-1"))

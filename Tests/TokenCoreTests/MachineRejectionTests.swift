@@ -26,10 +26,11 @@ import Testing
         let released = machine.fetchSucceeded(.opaque("tok-2", expiresIn: 3600), now: arrival, wallNow: wallNow)
         let token = try #require(released.resumedToken)
         #expect(token.generation == 2)
-        #expect(released == [
-            .resume(waiters: (1...50).map { WaiterID(UInt64($0)) }, token: token),
-            .scheduleWakeUp(at: arrival + .seconds(2880)),
-        ])
+        #expect(
+            released == [
+                .resume(waiters: (1...50).map { WaiterID(UInt64($0)) }, token: token),
+                .scheduleWakeUp(at: arrival + .seconds(2880)),
+            ])
         #expect(machine.shouldReplay(rejectedGeneration: 1, with: token))
 
         // A late 401 for the old generation gets the newer token at once, and no fetch.
@@ -56,7 +57,8 @@ import Testing
     func sameTokenAgain() throws {
         var machine = Self.serving()
         _ = machine.upstreamRejected(generation: 1, by: WaiterID(1), now: t0 + .seconds(60))
-        let released = machine.fetchSucceeded(.opaque("tok-1", expiresIn: 3600), now: t0 + .seconds(61), wallNow: wallNow)
+        let released = machine.fetchSucceeded(
+            .opaque("tok-1", expiresIn: 3600), now: t0 + .seconds(61), wallNow: wallNow)
         let token = try #require(released.resumedToken)
         #expect(token.generation == 2)
         #expect(machine.shouldReplay(rejectedGeneration: 1, with: token) == false)
@@ -96,7 +98,8 @@ import Testing
         var machine = Self.serving()
         #expect(machine.wakeUpArrived(now: t0 + .seconds(2880)) == [.startFetch])
         let failure = FetchFailure.transient("issuer answered 500")
-        #expect(machine.fetchFailed(failure, now: t0 + .seconds(2880)).first == .scheduleWakeUp(at: t0 + .seconds(2890)))
+        #expect(
+            machine.fetchFailed(failure, now: t0 + .seconds(2880)).first == .scheduleWakeUp(at: t0 + .seconds(2890)))
         let result = machine.upstreamRejected(generation: 1, by: WaiterID(1), now: t0 + .seconds(2882))
         #expect(result == TokenRequestResult(.unavailable(retryAfter: .seconds(8), failure: failure)))
     }

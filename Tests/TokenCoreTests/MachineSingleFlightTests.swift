@@ -15,7 +15,8 @@ import Testing
         #expect(actions.startFetchCount == 1)
         #expect(machine.status(at: t0).waiting == 1000)
 
-        let released = machine.fetchSucceeded(.opaque("tok-1", expiresIn: 3600), now: t0 + .seconds(2), wallNow: wallNow)
+        let released = machine.fetchSucceeded(
+            .opaque("tok-1", expiresIn: 3600), now: t0 + .seconds(2), wallNow: wallNow)
         let token = try #require(released.resumedToken)
         #expect(released.first == .resume(waiters: (1...1000).map { WaiterID(UInt64($0)) }, token: token))
         #expect(released.startFetchCount == 0)
@@ -54,7 +55,8 @@ import Testing
         #expect(machine.started(now: t0) == [.startFetch])
         #expect(machine.sourceChanged(now: t0 + .milliseconds(100)) == [])
         #expect(machine.sourceChanged(now: t0 + .milliseconds(200)) == [])
-        let actions = machine.fetchSucceeded(.opaque("old", expiresIn: 3600), now: t0 + .milliseconds(300), wallNow: wallNow)
+        let actions = machine.fetchSucceeded(
+            .opaque("old", expiresIn: 3600), now: t0 + .milliseconds(300), wallNow: wallNow)
         #expect(actions == [.scheduleWakeUp(at: t0 + .seconds(1))])
         #expect(machine.wakeUpArrived(now: t0 + .seconds(1)) == [.startFetch])
         let next = machine.fetchSucceeded(.opaque("new", expiresIn: 3600), now: t0 + .seconds(1), wallNow: wallNow)

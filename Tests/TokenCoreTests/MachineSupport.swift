@@ -11,7 +11,8 @@ let t0 = Instant.at(1_000)
 extension RefreshPolicy {
     /// Transient backoff of 10 s, 20 s, 30 s, 30 s... with `NoJitter` (equal jitter draws half the
     /// cap), so failure tests read in round numbers.
-    static let readable = RefreshPolicy(transientBackoff: Backoff(base: .seconds(20), cap: .seconds(60), jitter: .equal))
+    static let readable = RefreshPolicy(
+        transientBackoff: Backoff(base: .seconds(20), cap: .seconds(60), jitter: .equal))
 }
 
 extension CredentialStateMachine {

@@ -14,7 +14,8 @@ import Testing
         #expect(machine.tokenNeeded(by: WaiterID(2), now: resumed) == TokenRequestResult(.wait))
         #expect(machine.wakeUpArrived(now: resumed) == [])
 
-        let actions = machine.fetchSucceeded(.opaque("tok-2", expiresIn: 3600), now: resumed + .seconds(1), wallNow: wallNow)
+        let actions = machine.fetchSucceeded(
+            .opaque("tok-2", expiresIn: 3600), now: resumed + .seconds(1), wallNow: wallNow)
         let token = try #require(actions.resumedToken)
         #expect(token.generation == 2)
         #expect(actions.first == .resume(waiters: [WaiterID(1), WaiterID(2)], token: token))

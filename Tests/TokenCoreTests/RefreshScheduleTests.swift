@@ -50,7 +50,8 @@ import Testing
     @Test("the refresh moment is never earlier than half the lifetime")
     func earliestHalf() {
         var random = NoJitter()
-        let moment = RefreshSchedule.refreshMoment(arrival: arrival, lifetime: .seconds(100), refreshAt: 0.01, using: &random)
+        let moment = RefreshSchedule.refreshMoment(
+            arrival: arrival, lifetime: .seconds(100), refreshAt: 0.01, using: &random)
         #expect(moment == .at(1_050))
     }
 
@@ -58,7 +59,8 @@ import Testing
     func latestUsable() {
         var random = NoJitter()
         // 0.95 of 20 s is 19 s, but the token stops being usable at 20 s - 2 s margin.
-        let moment = RefreshSchedule.refreshMoment(arrival: arrival, lifetime: .seconds(20), refreshAt: 0.95, using: &random)
+        let moment = RefreshSchedule.refreshMoment(
+            arrival: arrival, lifetime: .seconds(20), refreshAt: 0.95, using: &random)
         #expect(moment == .at(1_018))
     }
 

@@ -42,7 +42,9 @@ func jwt(_ claims: String) -> Secret {
 
 /// A JWT issued at `issuedAt` seconds since the epoch (omitted when nil), expiring at `expiresAt`.
 func jwt(issuedAt: Int64?, expiresAt: Int64) -> Secret {
-    jwt(issuedAt.map { #"{"sub":"agent","iat":\#($0),"exp":\#(expiresAt)}"# } ?? #"{"sub":"agent","exp":\#(expiresAt)}"#)
+    jwt(
+        issuedAt.map { #"{"sub":"agent","iat":\#($0),"exp":\#(expiresAt)}"# } ?? #"{"sub":"agent","exp":\#(expiresAt)}"#
+    )
 }
 
 func base64URL(_ bytes: [UInt8]) -> String {
