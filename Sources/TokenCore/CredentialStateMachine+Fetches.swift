@@ -99,8 +99,7 @@ extension CredentialStateMachine {
         }
 
         var actions: [CredentialAction] = []
-        planFetch(at: now + delay, into: &actions)
-        let retryAt = nextFetchAt ?? now
+        let retryAt = planFetch(at: now + delay, into: &actions)
         if !waiters.isEmpty {
             actions.insert(.fail(waiters: waiters, retryAfter: retryAt - now, failure: failure), at: 0)
             waiters.removeAll()

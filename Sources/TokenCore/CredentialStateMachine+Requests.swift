@@ -30,8 +30,11 @@ extension CredentialStateMachine {
     /// and a fetch starts. Later 401s for it find no usable token and wait for that same fetch.
     /// A 401 for an older generation gets the newer token at once, if usable. Otherwise the
     /// answer is as for `tokenNeeded`. Replay the request only if `shouldReplay` agrees.
-    package mutating func upstreamRejected(generation: UInt64, by waiter: WaiterID, now: Instant) -> TokenRequestResult
-    {
+    package mutating func upstreamRejected(
+        generation: UInt64,
+        by waiter: WaiterID,
+        now: Instant
+    ) -> TokenRequestResult {
         if let token, token.generation == generation {
             tokenRejected = true
         }

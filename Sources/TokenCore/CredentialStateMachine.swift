@@ -83,11 +83,14 @@ package struct CredentialStateMachine<Random: RandomNumberGenerator> {
         actions.append(.startFetch)
     }
 
-    /// Plans the next fetch for `moment`, or the end of the fetch interval if later.
-    mutating func planFetch(at moment: Instant, into actions: inout [CredentialAction]) {
+    /// Plans the next fetch for `moment`, or the end of the fetch interval if later, and
+    /// returns the planned instant.
+    @discardableResult
+    mutating func planFetch(at moment: Instant, into actions: inout [CredentialAction]) -> Instant {
         let moment = max(moment, earliestNextFetch ?? moment)
         nextFetchAt = moment
         actions.append(.scheduleWakeUp(at: moment))
+        return moment
     }
 
     /// Fetches as soon as the fetch interval allows: now, or by planning a wake-up unless an
