@@ -4,7 +4,7 @@
 /// `<redacted>`, so `print`, `dump`, string interpolation, error messages and a failing `#expect`
 /// cannot leak it. It is deliberately not `Codable`. The one way to the bytes is
 /// `withRevealedBytes`, used where a header is written, so `grep withRevealedBytes` finds every use.
-package struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private let storage: [UInt8]
 
     package init(bytes: some Sequence<UInt8>) {
@@ -36,5 +36,10 @@ package struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConve
             difference |= storage[index] ^ other.storage[index]
         }
         return difference == 0
+    }
+
+    /// `isEqual(to:)`, so values holding a secret (a `Token`, an action) can be compared in tests.
+    package static func == (lhs: Secret, rhs: Secret) -> Bool {
+        lhs.isEqual(to: rhs)
     }
 }
