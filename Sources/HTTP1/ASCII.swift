@@ -76,8 +76,19 @@ enum ASCII {
 }
 
 extension ASCII {
+    /// Whether `bytes` spell `literal` exactly.
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let start = literal.utf8Start
+        for index in 0..<count where bytes[index] != start[index] {
+            return false
+        }
+        return true
+    }
+
     /// Whether `bytes` spell `lowercaseLiteral` ignoring ASCII case; the literal must be lower-case.
-    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercaseLiteral: StaticString) -> Bool {
+    static func equalsLowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercaseLiteral: StaticString) -> Bool {
         let count = lowercaseLiteral.utf8CodeUnitCount
         guard bytes.count == count else { return false }
         let literal = lowercaseLiteral.utf8Start

@@ -61,16 +61,3 @@ package enum HTTPVersion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-extension ASCII {
-    /// Whether `bytes` spell `literal` exactly.
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard bytes.count == count else { return false }
-        let start = literal.utf8Start
-        for index in 0..<count where bytes[index] != start[index] {
-            return false
-        }
-        return true
-    }
-}

@@ -22,6 +22,7 @@ struct HeadScanner {
         case failed(HTTPParseError)
     }
 
+    // Not private where HeadScanner+RequestLine.swift, which holds the request-line states, sets them.
     var state: State
     /// The next index of the buffer to examine.
     private(set) var position: Int
@@ -108,52 +109,36 @@ struct HeadScanner {
             guard i < sectionLimit else {
                 return fail(isTrailer ? .trailerSectionTooLarge : .headerSectionTooLarge, buffer, i)
             }
+            // Within a field line each state falls through to the next, so a line costs one
+            // dispatch; a state is re-entered through the switch only when the input ran out.
             switch state {
             case .fieldStart:
                 let byte = bytes[i]
-                if ASCII.isToken(byte) {
-                    guard fieldCount < maxFields else {
-                        return fail(isTrailer ? .tooManyTrailerFields : .tooManyHeaderFields, buffer, i)
+                guard ASCII.isToken(byte) else {
+                    if byte == ASCII.cr {
+                        i += 1
+                        state = .finalLF
+                        continue
                     }
-                    nameStart = i
-                    i += 1
-                    state = .name
-                } else if byte == ASCII.cr {
-                    i += 1
-                    state = .finalLF
-                } else if ASCII.isWhitespace(byte) {
-                    // RFC 9112 §5.2: "A server that receives an obs-fold in a request message that is
-                    // not within a message/http container MUST either reject the message by sending a
-                    // 400 (Bad Request) ... or replace each received obs-fold with one or more SP".
-                    // §2.2: whitespace between the start-line and the first field line "MUST either
-                    // reject the message as invalid or consume each whitespace-preceded line".
-                    let kind: HTTPParseError.Kind = fieldCount == 0 && !isTrailer
-                        ? .whitespaceBeforeFirstField : .obsFold
-                    return fail(kind, buffer, i)
-                } else {
-                    // RFC 9110 §5.1: field-name = token, so it is never empty.
-                    let kind: HTTPParseError.Kind = byte == ASCII.colon ? .emptyFieldName : .invalidFieldName
-                    return fail(Self.classify(byte, otherwise: kind), buffer, i)
+                    return fail(fieldStartFailure(byte), buffer, i)
                 }
+                guard fieldCount < maxFields else {
+                    return fail(isTrailer ? .tooManyTrailerFields : .tooManyHeaderFields, buffer, i)
+                }
+                nameStart = i
+                i += 1
+                state = .name
+                fallthrough
 
             case .name:
                 let stop = min(end, sectionLimit)
                 while i < stop && ASCII.isToken(bytes[i]) { i += 1 }
                 guard i < stop else { continue }
-                let byte = bytes[i]
-                if byte == ASCII.colon {
-                    nameEnd = i
-                    i += 1
-                    state = .valueStart
-                } else if ASCII.isWhitespace(byte) {
-                    // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400 (Bad
-                    // Request), any received request message that contains whitespace between a header
-                    // field name and colon."
-                    return fail(.whitespaceBeforeColon, buffer, i)
-                } else {
-                    let kind: HTTPParseError.Kind = byte == ASCII.cr ? .missingColon : .invalidFieldName
-                    return fail(Self.classify(byte, otherwise: kind), buffer, i)
-                }
+                guard bytes[i] == ASCII.colon else { return fail(nameFailure(bytes[i]), buffer, i) }
+                nameEnd = i
+                i += 1
+                state = .valueStart
+                fallthrough
 
             case .valueStart:
                 let stop = min(end, sectionLimit)
@@ -162,6 +147,7 @@ struct HeadScanner {
                 valueStart = i
                 valueEnd = i
                 state = .value
+                fallthrough
 
             case .value:
                 let stop = min(end, sectionLimit)
@@ -188,8 +174,10 @@ struct HeadScanner {
                 }
                 i += 1
                 state = .fieldLF
+                fallthrough
 
             case .fieldLF:
+                guard i < min(end, sectionLimit) else { continue }
                 guard bytes[i] == ASCII.lf else { return fail(.bareCR, buffer, i) }
                 i += 1
                 fieldCount += 1
@@ -209,6 +197,29 @@ struct HeadScanner {
             }
         }
         return .needMore
+    }
+
+    /// Why a field line cannot start with `byte` (neither a token character nor the final CR).
+    private func fieldStartFailure(_ byte: UInt8) -> HTTPParseError.Kind {
+        if ASCII.isWhitespace(byte) {
+            // RFC 9112 §5.2: "A server that receives an obs-fold in a request message that is not
+            // within a message/http container MUST either reject the message by sending a 400 (Bad
+            // Request) ... or replace each received obs-fold with one or more SP octets". §2.2:
+            // whitespace between the start-line and the first field line: "a recipient ... MUST
+            // either reject the message as invalid or consume each whitespace-preceded line".
+            return fieldCount == 0 && !isTrailer ? .whitespaceBeforeFirstField : .obsFold
+        }
+        // RFC 9110 §5.1: field-name = token, so it is never empty.
+        return Self.classify(byte, otherwise: byte == ASCII.colon ? .emptyFieldName : .invalidFieldName)
+    }
+
+    /// Why a field name cannot go on with `byte` (not a token character nor the colon).
+    private func nameFailure(_ byte: UInt8) -> HTTPParseError.Kind {
+        // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400 (Bad Request),
+        // any received request message that contains whitespace between a header field name and
+        // colon."
+        if ASCII.isWhitespace(byte) { return .whitespaceBeforeColon }
+        return Self.classify(byte, otherwise: byte == ASCII.cr ? .missingColon : .invalidFieldName)
     }
 
     func fail(_ kind: HTTPParseError.Kind, _ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Result {

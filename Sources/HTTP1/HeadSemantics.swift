@@ -24,7 +24,7 @@ struct HeadSemantics {
             let name = UnsafeBufferPointer(rebasing: head[field.name])
             let value = UnsafeBufferPointer(rebasing: head[field.value])
             switch name.count {
-            case 4 where ASCII.equalsIgnoringCase(name, "host"):
+            case 4 where ASCII.equalsLowercase(name, "host"):
                 // RFC 9112 §3.2: "A server MUST respond with a 400 (Bad Request) status code to any
                 // HTTP/1.1 request message that lacks a Host header field and to any request message
                 // that contains more than one Host header field line or a Host header field with an
@@ -32,20 +32,20 @@ struct HeadSemantics {
                 guard hostRange == nil else { throw HTTPParseError(.multipleHosts, quoting: value) }
                 guard value.allSatisfy(ASCII.isHost) else { throw HTTPParseError(.invalidHost, quoting: value) }
                 hostRange = field.value
-            case 6 where ASCII.equalsIgnoringCase(name, "expect"):
+            case 6 where ASCII.equalsLowercase(name, "expect"):
                 // RFC 9110 §10.1.1: "A server that receives an Expect field value containing a member
                 // other than 100-continue MAY respond with a 417 (Expectation Failed) status code".
-                guard ASCII.equalsIgnoringCase(value, "100-continue") else {
+                guard ASCII.equalsLowercase(value, "100-continue") else {
                     throw HTTPParseError(.unsupportedExpectation, quoting: value)
                 }
                 continueExpected = true
-            case 10 where ASCII.equalsIgnoringCase(name, "connection"):
+            case 10 where ASCII.equalsLowercase(name, "connection"):
                 try Self.forEachToken(in: value) { token in
                     close = close || token == "close"
                     keepAliveOption = keepAliveOption || token == "keep-alive"
                     tokens.append(token)
                 }
-            case 14 where ASCII.equalsIgnoringCase(name, "content-length"):
+            case 14 where ASCII.equalsLowercase(name, "content-length"):
                 let length = try Self.contentLength(value)
                 // RFC 9110 §8.6: several fields or a list of the same value may be taken as one;
                 // differing values are an unrecoverable error that a recipient must not guess past.
@@ -53,7 +53,7 @@ struct HeadSemantics {
                     throw HTTPParseError(.contentLengthConflict, quoting: value)
                 }
                 contentLength = length
-            case 17 where ASCII.equalsIgnoringCase(name, "transfer-encoding"):
+            case 17 where ASCII.equalsLowercase(name, "transfer-encoding"):
                 transferEncodings += 1
                 transferEncoding = value
             default:
@@ -82,7 +82,7 @@ struct HeadSemantics {
             // chunked transfer coding is not the final encoding, the message body length cannot be
             // determined reliably; the server MUST respond with the 400 (Bad Request) status code".
             // Other codings would be forwarded undecoded, so only "chunked" alone is accepted.
-            guard ASCII.equalsIgnoringCase(transferEncoding, "chunked") else {
+            guard ASCII.equalsLowercase(transferEncoding, "chunked") else {
                 throw HTTPParseError(.unsupportedTransferEncoding, quoting: transferEncoding)
             }
             framing = .chunked
