@@ -61,16 +61,17 @@ struct ChunkedDecoder {
                 }
                 return ParseStep(event: .body(i..<i + count), consumed: i + count)
 
-            case .dataCR, .dataLF:
+            case .dataCR:
                 // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF. Anything else
                 // after the data means the size and the data disagree: the framing is lost.
-                guard bytes[i] == (state == .dataCR ? ASCII.cr : ASCII.lf) else {
-                    return fail(.missingChunkCRLF, buffer, i)
-                }
+                guard bytes[i] == ASCII.cr else { return fail(.missingChunkCRLF, buffer, i) }
                 i += 1
-                state = state == .dataCR ? .dataLF : .sizeStart
-                size = 0
-                digits = 0
+                state = .dataLF
+
+            case .dataLF:
+                guard bytes[i] == ASCII.lf else { return fail(.missingChunkCRLF, buffer, i) }
+                i += 1
+                state = .sizeStart
                 lineBytes = 0
 
             case .lineLF:
