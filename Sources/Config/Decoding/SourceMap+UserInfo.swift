@@ -1,5 +1,6 @@
 extension CodingUserInfoKey {
     /// The `SourceMap` of the document being decoded, for what JSONDecoder forgets (key order).
+    /// The initializer fails only for an empty raw value.
     static let sourceMap = CodingUserInfoKey(rawValue: "bearerd.config.sourceMap")!
 }
 

@@ -67,9 +67,9 @@ enum IPAddressSyntax {
     }
 
     /// RFC 5952 text: lowercase hex, no leading zeros, the longest run of two or more zero groups
-    /// (the first of equal runs) written as `::`.
+    /// (the first of equal runs) written as `::`. Reads whole groups only, so a short array cannot trap.
     static func formatIPv6(_ bytes: [UInt8]) -> String {
-        let groups = stride(from: 0, to: min(bytes.count, 16), by: 2).map {
+        let groups = stride(from: 0, to: min(bytes.count, 16) - 1, by: 2).map {
             UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
         }
         var best: Range<Int>?
