@@ -39,9 +39,11 @@ extension [HeaderField] {
     /// The comma-separated list elements of every `name` field, trimmed and lowercased
     /// (for Connection and Transfer-Encoding).
     func tokens(of name: String) -> [String] {
-        values(of: name).flatMap { $0.split(separator: ",") }.map {
-            String($0.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-                .lowercased()
+        values(of: name).flatMap { $0.split(separator: ",") }.map { element in
+            let isWhitespace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+            let start = element.firstIndex { !isWhitespace($0) } ?? element.endIndex
+            let end = element.lastIndex { !isWhitespace($0) }.map(element.index(after:)) ?? start
+            return element[start..<end].lowercased()
         }
     }
 

@@ -66,6 +66,17 @@ struct TestUpstreamTests {
         #expect(upstream.connectionsAccepted == 1)
     }
 
+    @Test("A request that says Connection: close is answered, then the upstream closes")
+    func connectionClose() throws {
+        let upstream = try TestUpstream()
+        let client = try TestClient(port: upstream.port)
+        #expect(try client.get("/", headers: [HeaderField("Connection", " Keep-Alive ,  CLOSE ")]).status == 200)
+
+        try client.waitForClose()
+        try upstream.waitForOpenConnections(0)
+        #expect(upstream.connections == [.init(id: 1, isOpen: false, closedByPeer: false)])
+    }
+
     @Test("Pipelined requests are answered in order, a HEAD among them without a body")
     func pipelining() throws {
         let upstream = try TestUpstream()
