@@ -27,14 +27,15 @@ let package = Package(
         .target(name: "Systemd", dependencies: ["CSystemd"]),
 
         // The shell and the command line.
-        .target(name: "Proxy", dependencies: ["HTTP1", "TokenCore", "Config", "EventLoop", "Curl", "Systemd", "CLinux"]),
-        .executableTarget(name: "bearerd", dependencies: ["Proxy", "Config"]),
+        .target(name: "Proxy", dependencies: ["HTTP1", "TokenCore", "Config", "EventLoop", "Curl", "Systemd", "CLinux", "CCurl", "CCurlShim"]),
+        .executableTarget(name: "bearerd", dependencies: ["Proxy", "Config", "EventLoop", "Curl"]),
 
         // Tests: pure cores without sockets; the shell against real loopback peers and the real binary.
         .target(name: "TestSupport", dependencies: ["CLinux"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TokenCore"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ProxyTests", dependencies: ["TestSupport", "Proxy", "HTTP1", "EventLoop", "Curl"]),
     ],
     swiftLanguageModes: [.v6]

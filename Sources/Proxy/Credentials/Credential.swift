@@ -1,0 +1,171 @@
+import EventLoop
+import Glibc
+import TokenCore
+
+/// A request that waits for a token.
+protocol TokenWaiter: AnyObject {
+    func tokenArrived(_ token: Token)
+    func tokenUnavailable(_ reply: ErrorReply)
+}
+
+/// One named credential shared by every route that names it: the shell around TokenCore's
+/// `CredentialStateMachine`. It performs the machine's actions (fetch from the source, arm the one
+/// timer, release waiters, log) and turns loop time into the machine's instants.
+package final class Credential {
+    package let name: String
+    private let loop: EventLoop
+    private let logger: Logger
+    private let source: TokenSource
+    private var machine: CredentialStateMachine<SystemRandomNumberGenerator>
+    private var waiters: [WaiterID: TokenWaiter] = [:]
+    private var nextWaiterID: UInt64 = 0
+    private var wakeUp: ScheduledTimer?
+    private var fetchDeadline: ScheduledTimer?
+    private var isStopped = false
+
+    init(name: String, source: TokenSource, policy: RefreshPolicy, loop: EventLoop, logger: Logger) {
+        self.name = name
+        self.source = source
+        self.loop = loop
+        self.logger = logger
+        machine = CredentialStateMachine(policy: policy, random: SystemRandomNumberGenerator())
+        source.changed = { [unowned self] in
+            perform(machine.sourceChanged(now: now))
+        }
+    }
+
+    package var sourceSummary: String { source.summary }
+    /// The first fetch has finished, one way or the other (readiness).
+    package var hasAttemptedFetch: Bool { machine.hasAttemptedFetch }
+    package var status: CredentialStatus { machine.status(at: now) }
+
+    /// Starts the first fetch.
+    package func start() {
+        perform(machine.started(now: now))
+    }
+
+    /// Stops fetching and watching for good; waiting requests get an answer.
+    package func stop() {
+        isStopped = true
+        wakeUp?.cancel()
+        fetchDeadline?.cancel()
+        source.stop()
+        let pending = waiters.values
+        waiters.removeAll()
+        for waiter in pending {
+            waiter.tokenUnavailable(.credentialUnavailable(name, reason: "bearerd is stopping", retryAfter: 1))
+        }
+    }
+
+    // MARK: Requests
+
+    enum Answer {
+        case ready(Token)
+        /// `tokenArrived` or `tokenUnavailable` follows.
+        case wait
+        case unavailable(ErrorReply)
+    }
+
+    /// A token for a request now, or a promise of one.
+    func tokenNeeded(by waiter: TokenWaiter) -> Answer {
+        nextWaiterID &+= 1
+        let id = WaiterID(nextWaiterID)
+        let result = machine.tokenNeeded(by: id, now: now)
+        let answer: Answer
+        switch result.answer {
+        case .use(let token):
+            answer = .ready(token)
+        case .wait:
+            waiters[id] = waiter
+            answer = .wait
+        case .unavailable(let retryAfter, let failure):
+            answer = .unavailable(unavailableReply(retryAfter: retryAfter, failure: failure))
+        }
+        // Sources complete later, never inside `fetch`, so no waiter is released before it knows it waits.
+        perform(result.actions)
+        return answer
+    }
+
+    /// The request no longer waits (its client left).
+    func stopWaiting(_ waiter: TokenWaiter) {
+        guard let id = waiters.first(where: { $0.value === waiter })?.key else { return }
+        waiters[id] = nil
+        machine.waiterLeft(id)
+    }
+
+    // MARK: Performing the machine's actions
+
+    private var now: Instant { Instant(loop.now) }
+
+    private func perform(_ actions: [CredentialAction]) {
+        for action in actions {
+            switch action {
+            case .startFetch:
+                startFetch()
+            case .scheduleWakeUp(let instant):
+                wakeUp?.cancel()
+                wakeUp = loop.schedule(at: LoopInstant(instant)) { [unowned self] in
+                    wakeUp = nil
+                    perform(machine.wakeUpArrived(now: now))
+                }
+            case .resume(let ids, let token):
+                for id in ids { waiters.removeValue(forKey: id)?.tokenArrived(token) }
+            case .fail(let ids, let retryAfter, let failure):
+                let reply = unavailableReply(retryAfter: retryAfter, failure: failure)
+                for id in ids { waiters.removeValue(forKey: id)?.tokenUnavailable(reply) }
+            case .reportFailure(let report):
+                logger.warning(report.message(credential: name, now: now), ["credential": name, "failure": report.failure.kindLabel])
+            case .reportRecovery(let report):
+                logger.info(report.message(credential: name, now: now), ["credential": name])
+            }
+        }
+    }
+
+    private func startFetch() {
+        guard !isStopped else { return }
+        let timeout = machine.policy.fetchTimeout
+        fetchDeadline = loop.schedule(after: timeout) { [unowned self] in
+            fetchDeadline = nil
+            source.cancel()
+            perform(machine.fetchFailed(.transient("no answer within \(timeout.compactDescription)"), now: now))
+        }
+        source.fetch { [unowned self] result in
+            fetchDeadline?.cancel()
+            fetchDeadline = nil
+            switch result {
+            case .success(let material):
+                perform(machine.fetchSucceeded(material, now: now, wallNow: WallTime.now()))
+            case .failure(let failure):
+                perform(machine.fetchFailed(failure, now: now))
+            }
+        }
+    }
+
+    private func unavailableReply(retryAfter: Duration, failure: FetchFailure) -> ErrorReply {
+        let seconds = max(1, Int((Double(retryAfter.components.seconds) + Double(retryAfter.components.attoseconds) / 1e18).rounded(.up)))
+        return .credentialUnavailable(name, reason: failure.summary, retryAfter: seconds)
+    }
+}
+
+extension Instant {
+    /// The same moment on TokenCore's clock (both count from boot).
+    init(_ instant: LoopInstant) {
+        self.init(sinceOrigin: .nanoseconds(instant.nanoseconds))
+    }
+}
+
+extension LoopInstant {
+    init(_ instant: Instant) {
+        let (seconds, attoseconds) = instant.sinceOrigin.components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        self.init(nanoseconds: overflow ? (seconds > 0 ? .max : .min) : scaled &+ attoseconds / 1_000_000_000)
+    }
+}
+
+extension WallTime {
+    static func now() -> WallTime {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return WallTime(secondsSinceEpoch: Int64(spec.tv_sec), nanoseconds: Int64(spec.tv_nsec))
+    }
+}

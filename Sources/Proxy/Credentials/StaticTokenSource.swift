@@ -1,0 +1,32 @@
+import EventLoop
+import TokenCore
+
+/// A token given in the configuration (from the environment, a file read at start, a systemd
+/// credential): every fetch hands over the same value.
+final class StaticTokenSource: TokenSource {
+    private let loop: EventLoop
+    private let material: TokenMaterial
+    private var pending: ScheduledTimer?
+    var changed: (() -> Void)?
+    let summary: String
+
+    init(loop: EventLoop, secret: Secret, scheme: String?, summary: String) {
+        self.loop = loop
+        material = TokenMaterial(secret: secret, scheme: scheme)
+        self.summary = summary
+    }
+
+    func fetch(_ completion: @escaping (Result<TokenMaterial, FetchFailure>) -> Void) {
+        let material = material
+        pending = loop.schedule(after: .zero) { completion(.success(material)) }
+    }
+
+    func cancel() {
+        pending?.cancel()
+        pending = nil
+    }
+
+    func stop() {
+        cancel()
+    }
+}

@@ -1,0 +1,20 @@
+import TokenCore
+
+/// Where a credential's tokens come from: a value from the configuration, a file, an issuer.
+protocol TokenSource: AnyObject {
+    /// Starts one fetch. `completion` runs exactly once, on the loop and never from inside `fetch`,
+    /// unless `cancel()` comes first.
+    func fetch(_ completion: @escaping (Result<TokenMaterial, FetchFailure>) -> Void)
+
+    /// Abandons the fetch in flight; its completion will not run.
+    func cancel()
+
+    /// Called when the source notices that what it would fetch has changed (a rotated file).
+    var changed: (() -> Void)? { get set }
+
+    /// Stops background work (watching a file) for good.
+    func stop()
+
+    /// One line for `bearerd check` and logs: where tokens come from, never what they are.
+    var summary: String { get }
+}

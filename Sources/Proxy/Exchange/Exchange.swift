@@ -1,0 +1,272 @@
+import CCurl
+import Curl
+import EventLoop
+import HTTP1
+import TokenCore
+
+/// One request on its way upstream and its response on the way back.
+///
+/// States: waiting for a token -> transfer running (request body streaming up, response head not yet
+/// complete) -> response streaming to the client -> finished. libcurl's callbacks (`TransferDelegate`)
+/// only record and queue bytes; acting on the client socket or the multi handle happens when the
+/// connection resumes, outside libcurl.
+final class Exchange {
+    unowned let connection: ClientConnection
+    let route: Route
+    let head: RequestHead
+    let upstreamURL: [UInt8]
+    private var server: ProxyServer { connection.server }
+
+    private(set) var transfer: Transfer?
+    private var token: Token?
+    private var isWaitingForToken = false
+    private var isFinished = false
+
+    // Request body, client -> upstream.
+    private(set) var requestComplete: Bool
+    private var upload: IOBuffer?
+    private var uploadPaused = false
+    /// The request body queue is bounded: reading from the client stops while it is full.
+    static let uploadQueueLimit = 256 * 1024
+
+    // Response, upstream -> client.
+    private var response = ResponseRelay()
+    private var bodyPaused = false
+    private(set) var hasSentResponseHead = false
+
+    // Timeouts.
+    private let startedAt: LoopInstant
+    private var lastActivity: LoopInstant
+    private var timer: ScheduledTimer?
+
+    init(connection: ClientConnection, route: Route, head: RequestHead, upstreamURL: [UInt8]) {
+        self.connection = connection
+        self.route = route
+        self.head = head
+        self.upstreamURL = upstreamURL
+        requestComplete = !head.hasBody
+        startedAt = connection.server.loop.now
+        lastActivity = startedAt
+    }
+
+    /// Whether the connection should hand over more request body bytes now.
+    var acceptsRequestBody: Bool {
+        !requestComplete && (upload?.readableCount ?? 0) < Self.uploadQueueLimit
+    }
+
+    // MARK: Start
+
+    func begin() {
+        if head.expectsContinue && head.hasBody {
+            connection.write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+        }
+        switch route.credential.tokenNeeded(by: self) {
+        case .ready(let token):
+            startTransfer(with: token)
+        case .wait:
+            isWaitingForToken = true
+        case .unavailable(let reply):
+            finish(with: reply)
+        }
+    }
+
+    private func startTransfer(with token: Token) {
+        self.token = token
+        guard let transfer = server.curl.makeTransfer(delegate: self) else {
+            return finish(with: .upstreamFailed("out of memory starting the upstream request"))
+        }
+        UpstreamRequest.configure(transfer, for: self, token: token)
+        guard server.curl.start(transfer) else {
+            server.curl.discard(transfer)
+            return finish(with: .upstreamFailed("libcurl refused the transfer"))
+        }
+        self.transfer = transfer
+        armTimer()
+    }
+
+    // MARK: Request body from the client
+
+    func requestBodyReceived(_ bytes: UnsafeRawBufferPointer) {
+        guard !isFinished else { return }
+        var queue = upload ?? server.readBuffers.take()
+        queue.append(bytes)
+        upload = queue
+        lastActivity = server.loop.now
+        resumeUpload()
+    }
+
+    func requestBodyEnded() {
+        requestComplete = true
+        resumeUpload()
+    }
+
+    private func resumeUpload() {
+        guard uploadPaused, let transfer else { return }
+        uploadPaused = false
+        transfer.unpause()
+    }
+
+    // MARK: Response to the client
+
+    /// Called when the connection wrote some output: a paused upstream may continue.
+    func clientCaughtUp(unsentBytes: Int) {
+        guard bodyPaused, unsentBytes <= ClientConnection.outputLowWater, let transfer else { return }
+        bodyPaused = false
+        lastActivity = server.loop.now
+        transfer.unpause()
+    }
+
+    // MARK: Ending
+
+    /// The client connection is gone or broke mid-request: stop everything, answer nothing.
+    func clientBroke() {
+        guard !isFinished else { return }
+        isFinished = true
+        stopWork()
+    }
+
+    /// Answers with bearerd's own error (nothing of the upstream's response was sent yet).
+    private func finish(with reply: ErrorReply) {
+        guard !isFinished else { return }
+        isFinished = true
+        stopWork()
+        server.logger.info("request failed", ["route": route.pathString, "status": "\(reply.status)", "type": reply.type, "message": reply.message])
+        connection.send(reply, keepAlive: head.keepAlive && requestComplete)
+        connection.exchangeFinished(keepAlive: head.keepAlive && requestComplete)
+    }
+
+    private func stopWork() {
+        timer?.cancel()
+        timer = nil
+        if isWaitingForToken {
+            route.credential.stopWaiting(self)
+            isWaitingForToken = false
+        }
+        if let transfer {
+            server.curl.cancel(transfer)
+            self.transfer = nil
+        }
+        if let upload { server.readBuffers.give(upload) }
+        upload = nil
+    }
+
+    // MARK: Timeouts
+
+    /// Before the response head: the response timeout from the start. After: the idle gap since the
+    /// last byte either way. Re-armed lazily (activity only moves `lastActivity`).
+    private var deadline: LoopInstant {
+        let idle = lastActivity.advanced(by: route.timeouts.idle)
+        guard hasSentResponseHead else { return min(startedAt.advanced(by: route.timeouts.response), requestComplete ? .distantFuture : idle) }
+        return idle
+    }
+
+    private func armTimer() {
+        let deadline = deadline
+        if let timer, !timer.isCancelled, timer.deadline <= deadline { return }
+        timer?.cancel()
+        timer = server.loop.schedule(at: deadline) { [unowned self] in timerFired() }
+    }
+
+    private func timerFired() {
+        timer = nil
+        guard !isFinished else { return }
+        guard server.loop.now >= deadline else { return armTimer() }
+        if hasSentResponseHead {
+            server.logger.info("upstream stalled mid-response, closing", ["route": route.pathString, "idle": "\(route.timeouts.idle)"])
+            isFinished = true
+            stopWork()
+            connection.close()
+        } else if !requestComplete && server.loop.now >= lastActivity.advanced(by: route.timeouts.idle) {
+            finish(with: ErrorReply(status: 408, type: "request_timeout", message: "request body stalled for \(route.timeouts.idle)"))
+        } else {
+            finish(with: .upstreamTimeout("no response head from the upstream within \(route.timeouts.response)"))
+        }
+    }
+}
+
+// MARK: - Tokens
+
+extension Exchange: TokenWaiter {
+    func tokenArrived(_ token: Token) {
+        guard isWaitingForToken, !isFinished else { return }
+        isWaitingForToken = false
+        startTransfer(with: token)
+    }
+
+    func tokenUnavailable(_ reply: ErrorReply) {
+        guard isWaitingForToken, !isFinished else { return }
+        isWaitingForToken = false
+        finish(with: reply)
+    }
+}
+
+// MARK: - libcurl callbacks
+
+extension Exchange: TransferDelegate {
+    func headerLineReceived(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard !isFinished else { return false }
+        lastActivity = server.loop.now
+        guard response.headerLineReceived(line) else { return true }
+        // The final head is complete: send it on.
+        hasSentResponseHead = true
+        connection.write(response.clientHead(requestMethodIsHead: head.isHEAD, clientKeepAlive: head.keepAlive, clientIsHTTP10: head.isHTTP10))
+        return true
+    }
+
+    func bodyReceived(_ bytes: UnsafeRawBufferPointer) -> BodyReceipt {
+        guard !isFinished else { return .abort }
+        if connection.unsentByteCount >= ClientConnection.outputHighWater {
+            bodyPaused = true
+            server.enqueue(connection)
+            return .pause
+        }
+        lastActivity = server.loop.now
+        response.frameBody(bytes) { connection.write($0) }
+        return .consumed
+    }
+
+    func uploadBytesWanted(into buffer: UnsafeMutableRawBufferPointer) -> UploadReply {
+        guard !isFinished else { return .abort }
+        guard var queue = upload, !queue.isEmpty else {
+            if requestComplete { return .end }
+            uploadPaused = true
+            return .pause
+        }
+        let count = min(buffer.count, queue.readableCount)
+        queue.withReadableBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        queue.consume(count)
+        upload = queue
+        if acceptsRequestBody { server.enqueue(connection) }
+        return .bytes(count)
+    }
+
+    func transferFinished(_ outcome: TransferOutcome) {
+        transfer = nil
+        guard !isFinished else { return }
+        switch outcome {
+        case .completed:
+            guard hasSentResponseHead else {
+                return finish(with: .upstreamFailed("the upstream closed without a response"))
+            }
+            isFinished = true
+            response.finishBody { connection.write($0) }
+            stopWork()
+            connection.exchangeFinished(keepAlive: response.keepsClientConnection && requestComplete)
+        case .failed(let error):
+            if hasSentResponseHead {
+                // Part of the response is out: only a cut connection tells the client it is incomplete.
+                server.logger.info("upstream broke mid-response", ["route": route.pathString, "error": error.message])
+                isFinished = true
+                stopWork()
+                connection.close()
+                return
+            }
+            switch error.kind {
+            case .timedOut: finish(with: .upstreamTimeout(error.message))
+            case .unreachable: finish(with: .upstreamUnreachable(error.message))
+            case .tls: finish(with: .upstreamTLS(error.message))
+            case .aborted, .broken: finish(with: .upstreamFailed(error.message))
+            }
+        }
+    }
+}

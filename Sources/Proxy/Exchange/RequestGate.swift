@@ -1,0 +1,81 @@
+import HTTP1
+
+/// Decides whether a request may go upstream, before anything is sent anywhere.
+///
+/// bearerd listens on loopback, and any web page the user opens can make the browser send requests
+/// to 127.0.0.1. So besides routing, the gate refuses what a browser would send on a page's behalf:
+/// a `Host` that is not this listener (DNS rebinding), an `Origin` the route does not allow, and
+/// `Sec-Fetch-Site: cross-site | same-site`. It also refuses what would make bearerd a general
+/// proxy (CONNECT, absolute-form targets) and what could step outside a route's base path.
+enum RequestGate {
+    enum Decision {
+        case refuse(ErrorReply)
+        case proxy(Route, upstreamURL: [UInt8])
+    }
+
+    static func admit(_ head: RequestHead, listener: Listener, settings: ProxySettings) -> Decision {
+        let method = head.methodName
+        // CONNECT would tunnel anywhere; TRACE would echo the injected credential back to the caller.
+        if method == "CONNECT" || method == "TRACE" { return .refuse(.methodNotAllowed(method)) }
+        guard head.targetIsOriginForm else {
+            return .refuse(.badRequest("only origin-form targets (\"/path\") are served: bearerd is not a forward proxy"))
+        }
+        if let port = listener.tcpPort, let host = head.hostValue, !HostCheck.allows(host, port: port, names: settings.allowedHosts) {
+            return .refuse(.forbiddenHost(host))
+        }
+        return head.withTarget { target in
+            let pathEnd = target.firstIndex(of: UInt8(ascii: "?")) ?? target.count
+            let path = UnsafeBufferPointer(rebasing: target[0..<pathEnd])
+            if PathSafety.hasDotSegment(path) {
+                return .refuse(.badRequest("path has a \".\" or \"..\" segment"))
+            }
+            guard let (route, restStart) = settings.routes.match(path) else {
+                return .refuse(.routeNotFound(path: String(decoding: path, as: UTF8.self)))
+            }
+            if let refusal = crossSiteRefusal(head, route: route) { return .refuse(refusal) }
+            var url = route.upstreamPrefix
+            if restStart == path.count, restStart < route.path.count {
+                // "/brave" for the route "/brave/": the upstream's base path without its final slash.
+                url.removeLast()
+            } else {
+                url.append(contentsOf: UnsafeBufferPointer(rebasing: target[restStart..<pathEnd]))
+            }
+            url.append(contentsOf: UnsafeBufferPointer(rebasing: target[pathEnd...]))
+            return .proxy(route, upstreamURL: url)
+        }
+    }
+
+    private static func crossSiteRefusal(_ head: RequestHead, route: Route) -> ErrorReply? {
+        if let origin = head.headerValue("origin") {
+            return route.allows(origin: origin) ? nil : .forbiddenOrigin(origin)
+        }
+        if let site = head.headerValue("sec-fetch-site")?.lowercased(), site == "cross-site" || site == "same-site" {
+            return route.allows(origin: "*") ? nil : .forbiddenOrigin("Sec-Fetch-Site: \(site)")
+        }
+        return nil
+    }
+}
+
+/// Which `Host` values name a loopback listener.
+enum HostCheck {
+    /// `host` is `name` or `name:port`; the name must be one of `names` (lower-cased) and the port,
+    /// when given, the listener's.
+    static func allows(_ host: String, port: UInt16, names: [String]) -> Bool {
+        var name = Substring(host)
+        var givenPort: Substring?
+        if let close = host.lastIndex(of: "]") {
+            let afterBracket = host.index(after: close)
+            name = host[...close]
+            if afterBracket < host.endIndex {
+                guard host[afterBracket] == ":" else { return false }
+                givenPort = host[host.index(after: afterBracket)...]
+            }
+        } else if let colon = host.lastIndex(of: ":") {
+            name = host[..<colon]
+            givenPort = host[host.index(after: colon)...]
+        }
+        if let givenPort, UInt16(givenPort) != port { return false }
+        let lowered = name.lowercased()
+        return names.contains(lowered)
+    }
+}

@@ -1,0 +1,116 @@
+import HTTP1
+
+/// Turns the response head libcurl received (HTTP/1.x or HTTP/2, one line per call) into the head
+/// bearerd sends the client, and frames the body for the client's connection.
+///
+/// Hop-by-hop fields (RFC 9110 §7.6.1) and those the upstream's `Connection` names are dropped;
+/// everything else passes byte for byte. The body keeps the upstream's `Content-Length` when there is
+/// one, else it is chunked for HTTP/1.1 clients or delimited by closing for HTTP/1.0 ones.
+struct ResponseRelay {
+    enum Framing {
+        case none
+        case contentLength
+        case chunked
+        case untilClose
+    }
+
+    private(set) var status = 0
+    /// Header lines of the head being received, CRLF stripped.
+    private var lines: [[UInt8]] = []
+    private var inInterimHead = false
+    private var headComplete = false
+    private(set) var framing = Framing.none
+    private(set) var keepsClientConnection = true
+
+    /// Takes one line; returns true when it completed the final (non-1xx) response head.
+    mutating func headerLineReceived(_ raw: UnsafeRawBufferPointer) -> Bool {
+        // Trailer fields of a chunked upstream body arrive here too, after the head: not forwarded.
+        guard !headComplete else { return false }
+        var end = raw.count
+        while end > 0, raw[end - 1] == UInt8(ascii: "\n") || raw[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let line = UnsafeRawBufferPointer(rebasing: raw[..<end])
+        if line.starts(with: "HTTP/".utf8) {
+            status = Self.statusCode(of: line)
+            inInterimHead = (100..<200).contains(status)
+            lines.removeAll(keepingCapacity: true)
+            return false
+        }
+        if line.isEmpty {
+            if inInterimHead {
+                // 100 Continue and 103 Early Hints are the upstream's business with libcurl.
+                inInterimHead = false
+                return false
+            }
+            headComplete = status >= 200
+            return headComplete
+        }
+        if !inInterimHead { lines.append(Array(line)) }
+        return false
+    }
+
+    /// The client's response head.
+    mutating func clientHead(requestMethodIsHead: Bool, clientKeepAlive: Bool, clientIsHTTP10: Bool) -> [UInt8] {
+        let dropped = HopByHop.namesDropped(byConnectionFieldsIn: lines)
+        var hasContentLength = false
+        var writer = ResponseHeadWriter(status: status)
+        for line in lines {
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { continue }
+            let name = line[..<colon]
+            if HopByHop.isHopByHop(name) || dropped.contains(where: { HopByHop.equalsIgnoringCase(name, $0) }) { continue }
+            if HopByHop.equalsIgnoringCase(name, HopByHop.contentLength) { hasContentLength = true }
+            writer.addLine(line)
+        }
+        let noBody = requestMethodIsHead || status == 204 || status == 304 || (100..<200).contains(status)
+        if noBody {
+            framing = .none
+        } else if hasContentLength {
+            framing = .contentLength
+        } else if clientIsHTTP10 {
+            framing = .untilClose
+        } else {
+            framing = .chunked
+            writer.add("Transfer-Encoding", "chunked")
+        }
+        keepsClientConnection = clientKeepAlive && framing != .untilClose
+        if !keepsClientConnection {
+            writer.add("Connection", "close")
+        } else if clientIsHTTP10 {
+            writer.add("Connection", "keep-alive")
+        }
+        lines = []
+        return writer.finish()
+    }
+
+    func frameBody(_ bytes: UnsafeRawBufferPointer, into write: (UnsafeRawBufferPointer) -> Void) {
+        switch framing {
+        case .none:
+            return
+        case .contentLength, .untilClose:
+            write(bytes)
+        case .chunked:
+            guard !bytes.isEmpty else { return }
+            var size = ChunkFraming.header(for: bytes.count)
+            size.withUnsafeBytes { write($0) }
+            write(bytes)
+            size = [13, 10]
+            size.withUnsafeBytes { write($0) }
+        }
+    }
+
+    func finishBody(into write: (UnsafeRawBufferPointer) -> Void) {
+        guard framing == .chunked else { return }
+        let last: StaticString = "0\r\n\r\n"
+        write(UnsafeRawBufferPointer(start: last.utf8Start, count: last.utf8CodeUnitCount))
+    }
+
+    /// `HTTP/1.1 200 OK` and `HTTP/2 200` alike: the three digits after the first space.
+    private static func statusCode(of line: UnsafeRawBufferPointer) -> Int {
+        guard let space = line.firstIndex(of: UInt8(ascii: " ")), space + 3 <= line.count else { return 0 }
+        var code = 0
+        for byte in line[(space + 1)..<(space + 4)] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return 0 }
+            code = code * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return code
+    }
+}

@@ -1,0 +1,106 @@
+import Config
+import EventLoop
+import Glibc
+import HTTP1
+import TokenCore
+
+/// A `Configuration` turned into the objects the proxy runs: credentials with their sources,
+/// routes pointing at them, and the settings snapshot. Secrets are read here (environment, files,
+/// systemd credentials); a problem names its key path and nothing starts.
+struct RuntimeConfiguration {
+    let credentials: [String: Credential]
+    let settings: ProxySettings
+
+    init(
+        _ configuration: Configuration, environment: [String: String], loop: EventLoop, logger: Logger
+    ) throws(ConfigurationErrors) {
+        var errors: [ConfigurationError] = []
+        var credentials: [String: Credential] = [:]
+        for definition in configuration.credentials {
+            do {
+                let source = try Self.source(for: definition, environment: environment, loop: loop)
+                let policy = RefreshPolicy(refreshAt: definition.refreshAt, ttl: definition.ttl)
+                credentials[definition.name] = Credential(
+                    name: definition.name, source: source, policy: policy, loop: loop, logger: logger)
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        let defaults = configuration.timeouts
+        let routes = configuration.routes.compactMap { definition -> Route? in
+            guard let credential = credentials[definition.credential] else { return nil }
+            return Route(
+                path: definition.path,
+                upstreamPrefix: Self.upstreamPrefix(definition.upstream),
+                credential: credential,
+                injection: Injection(headerName: definition.header, parts: definition.format.parts.map(Injection.Part.init)),
+                fixedHeaders: definition.headers.map { ($0.name, $0.value) },
+                caFile: definition.caFile,
+                proxy: definition.proxy?.description,
+                allowedOrigins: definition.allowedOrigins.map(\.description),
+                timeouts: UpstreamTimeouts(
+                    connect: definition.timeouts.connect ?? defaults.connect,
+                    response: definition.timeouts.response ?? defaults.response,
+                    idle: definition.timeouts.idle ?? defaults.idle))
+        }
+        let limits = configuration.limits
+        self.credentials = credentials
+        settings = ProxySettings(
+            routes: RouteTable(routes),
+            limits: HTTPParserLimits(
+                maxRequestLineBytes: limits.requestLine, maxHeaderBytes: limits.headerBytes,
+                maxHeaderCount: limits.headerCount, maxBodyBytes: Int64(limits.body)),
+            allowedHosts: configuration.allowedHosts,
+            clientTimeouts: ClientTimeouts(idle: defaults.clientIdle, head: defaults.clientHeader))
+    }
+
+    private static func source(
+        for definition: CredentialDefinition, environment: [String: String], loop: EventLoop
+    ) throws(ConfigurationError) -> TokenSource {
+        let scheme = definition.type == CredentialDefinition.defaultType ? nil : definition.type
+        switch definition.source {
+        case .static(let source):
+            let secret = try source.value.resolve(environment: environment, readFile: FileBytes.read)
+            return StaticTokenSource(loop: loop, secret: secret, scheme: scheme, summary: definition.source.summary)
+        case .file(let source):
+            return FileTokenSource(loop: loop, path: source.path, scheme: scheme)
+        }
+    }
+
+    /// `https://host[:port]/base/`: what the request path after the route prefix is appended to.
+    private static func upstreamPrefix(_ upstream: UpstreamURL) -> String {
+        "\(upstream.scheme.rawValue)://\(upstream.host):\(upstream.port)\(upstream.basePath)"
+    }
+}
+
+extension Injection.Part {
+    init(_ part: HeaderTemplate.Part) {
+        switch part {
+        case .literal(let text): self = .literal(text)
+        case .token: self = .token
+        case .type: self = .type
+        }
+    }
+}
+
+/// Reads a whole (small) file for secret references.
+enum FileBytes {
+    static let maximumSize = 1 << 20
+
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError("open", errno: errno) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw SystemError("read", errno: errno) }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+            guard bytes.count <= maximumSize else { throw SystemError("read", errno: EFBIG) }
+        }
+    }
+}

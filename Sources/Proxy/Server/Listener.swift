@@ -1,0 +1,62 @@
+import EventLoop
+import Glibc
+
+/// Where a listener accepts connections.
+package enum ListenerAddress: Sendable, Equatable, CustomStringConvertible {
+    case tcp(host: String, port: UInt16)
+    case unix(path: String, mode: UInt32)
+
+    package var description: String {
+        switch self {
+        case .tcp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        case .unix(let path, _): "unix:\(path)"
+        }
+    }
+}
+
+/// A listening socket; accepted connections go to the server.
+final class Listener: IOHandler {
+    unowned let server: ProxyServer
+    let fd: Int32
+    /// The address actually bound (the real port when the configured one was 0).
+    let address: ListenerAddress
+    var registration: IORegistration?
+    /// Accepting many per wake-up drains a burst without starving the loop.
+    private static let acceptsPerWakeUp = 64
+
+    init(server: ProxyServer, fd: Int32, address: ListenerAddress) {
+        self.server = server
+        self.fd = fd
+        self.address = address
+    }
+
+    /// TCP port for the `Host` check; nil for Unix sockets, which browsers cannot reach.
+    var tcpPort: UInt16? {
+        if case .tcp(_, let port) = address { return port }
+        return nil
+    }
+
+    func handleIO(_ events: IOEvents) {
+        for _ in 0..<Self.acceptsPerWakeUp {
+            do {
+                switch try Socket.accept(fd) {
+                case .wouldBlock:
+                    return
+                case .done(let client):
+                    server.adopt(client, from: self)
+                }
+            } catch {
+                // EMFILE and friends: the connection stays in the backlog; say so and try later.
+                server.logger.warning("accept failed", ["listener": "\(address)", "error": "\(error)"])
+                return
+            }
+        }
+    }
+
+    func close() {
+        if let registration { server.loop.deregister(registration, fd: fd) }
+        registration = nil
+        Glibc.close(fd)
+        if case .unix(let path, _) = address { unlink(path) }
+    }
+}

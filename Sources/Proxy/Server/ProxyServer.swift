@@ -1,0 +1,109 @@
+import Curl
+import EventLoop
+import Glibc
+
+/// The proxy on one event loop: listeners, client connections, and the libcurl multi handle their
+/// upstream transfers share. Everything here runs on the loop's thread.
+package final class ProxyServer {
+    package let loop: EventLoop
+    package let curl: CurlMulti
+    package var logger: Logger
+    /// Read by each new request; replaced as a whole on reload.
+    package var settings: ProxySettings
+    private(set) var listeners: [Listener] = []
+    private var connections: [Int32: ClientConnection] = [:]
+    var readBuffers = BufferPool(bufferSize: 16 * 1024)
+    var writeBuffers = BufferPool(bufferSize: 16 * 1024)
+    /// Connections with work to finish before the loop sleeps: output to flush, input to parse,
+    /// a transfer to unpause. Filled from libcurl callbacks, which must not act themselves.
+    private var pending: [ClientConnection] = []
+
+    package init(loop: EventLoop, settings: ProxySettings, logger: Logger) throws(CurlSetupError) {
+        self.loop = loop
+        self.settings = settings
+        self.logger = logger
+        curl = try CurlMulti(loop: loop)
+        loop.addBeforeSleepHook { [unowned self] in runPending() }
+    }
+
+    // MARK: Listeners
+
+    /// Binds `address` and starts accepting; returns the address actually bound.
+    @discardableResult
+    package func listen(on address: ListenerAddress) throws(SystemError) -> ListenerAddress {
+        let fd: Int32
+        var bound = address
+        switch address {
+        case .tcp(let host, let port):
+            fd = try Socket.listenTCP(host: host, port: port)
+            bound = .tcp(host: host, port: Socket.localPort(fd) ?? port)
+        case .unix(let path, let mode):
+            fd = try Socket.listenUnix(path: path, mode: mode_t(mode))
+        }
+        try adoptListener(fd: fd, address: bound)
+        return bound
+    }
+
+    /// Starts accepting on a socket that is already listening (passed by systemd).
+    package func adoptListener(fd: Int32, address: ListenerAddress) throws(SystemError) {
+        let listener = Listener(server: self, fd: fd, address: address)
+        do {
+            listener.registration = try loop.register(fd, events: .readable, handler: listener)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        listeners.append(listener)
+    }
+
+    package var boundAddresses: [ListenerAddress] { listeners.map(\.address) }
+
+    package func closeListeners() {
+        for listener in listeners { listener.close() }
+        listeners.removeAll()
+    }
+
+    // MARK: Connections
+
+    package var connectionCount: Int { connections.count }
+
+    func adopt(_ fd: Int32, from listener: Listener) {
+        if listener.tcpPort != nil { Socket.setNoDelay(fd) }
+        let connection = ClientConnection(server: self, fd: fd, listener: listener)
+        do {
+            try connection.register()
+        } catch {
+            logger.warning("connection could not be watched", ["error": "\(error)"])
+            Glibc.close(fd)
+            return
+        }
+        connections[fd] = connection
+    }
+
+    func forget(_ connection: ClientConnection) {
+        connections[connection.fd] = nil
+    }
+
+    /// Asks for `connection.resume()` before the loop next sleeps.
+    func enqueue(_ connection: ClientConnection) {
+        guard !connection.isQueued else { return }
+        connection.isQueued = true
+        pending.append(connection)
+    }
+
+    private func runPending() {
+        while !pending.isEmpty {
+            let batch = pending
+            pending.removeAll(keepingCapacity: true)
+            for connection in batch {
+                connection.isQueued = false
+                connection.resume()
+            }
+        }
+    }
+
+    /// Closes every connection at once (the end of a shutdown's grace period).
+    package func closeAllConnections() {
+        for connection in Array(connections.values) { connection.close() }
+    }
+}

@@ -1,0 +1,47 @@
+import Config
+import Proxy
+
+/// `bearerd run`: serve with a configuration file.
+enum RunCommand {
+    static func main(_ arguments: [String]) -> Int32 {
+        let path: String
+        switch BearerdCommand.configPath(from: arguments, command: "run") {
+        case .success(let value): path = value
+        case .failure(let error):
+            Output.error("bearerd run: \(error)")
+            return ExitStatus.usage
+        }
+        let environment = ProcessEnvironment.current()
+        let loaded: ConfigurationFile.Loaded
+        switch ConfigurationFile.load(path: path, environment: environment) {
+        case .success(let value): loaded = value
+        case .failure(let error):
+            Output.error("bearerd: invalid configuration, not starting\n\(error)")
+            return ExitStatus.usage
+        }
+        let logger = Logger(level: loaded.configuration.logLevel)
+        for warning in loaded.warnings { logger.warning("configuration: \(warning)") }
+        return serve(loaded.configuration, environment: environment, logger: logger)
+    }
+
+    static func serve(_ configuration: Configuration, environment: [String: String], logger: Logger) -> Int32 {
+        do throws(DaemonError) {
+            let daemon = try Daemon(configuration: configuration, environment: environment, logger: logger)
+            return serve(daemon, logger: logger)
+        } catch {
+            logger.error("bearerd cannot run: \(error)")
+            return error.isConfigurationError ? ExitStatus.usage : ExitStatus.failure
+        }
+    }
+
+    static func serve(_ daemon: Daemon, logger: Logger) -> Int32 {
+        do throws(DaemonError) {
+            try daemon.bindListeners()
+            try daemon.run()
+            return ExitStatus.ok
+        } catch {
+            logger.error("bearerd cannot run: \(error)")
+            return error.isConfigurationError ? ExitStatus.usage : ExitStatus.failure
+        }
+    }
+}
