@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TokenCore"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
         .testTarget(name: "ProxyTests", dependencies: ["TestSupport", "Proxy", "HTTP1", "EventLoop", "Curl"]),
     ],
     swiftLanguageModes: [.v6]
