@@ -113,16 +113,19 @@ package final class EventLoop {
 
     // MARK: Running
 
-    /// Runs until `stop()`.
+    /// Runs until `stop()`. Each iteration: due timers, then the before-sleep hooks (so that work any
+    /// event or timer queued is done before sleeping), then wait; the wait does not block while a timer
+    /// is already due.
     package func run() throws(SystemError) {
         isRunning = true
         remote.attach(self)
         defer { remote.detach() }
         while isRunning {
-            runBeforeSleepHooks()
+            fireDueTimers()
+            for hook in beforeSleepHooks { hook() }
             guard isRunning else { break }
-            let timeout = sleepTimeout()
-            let count = epoll_wait(epollFD, events, Self.maxEventsPerWait, timeout)
+            now = .now()
+            let count = epoll_wait(epollFD, events, Self.maxEventsPerWait, sleepTimeout())
             if count < 0 {
                 guard errno == EINTR else { throw SystemError("epoll_wait") }
                 continue
@@ -135,7 +138,6 @@ package final class EventLoop {
                 guard slot.generation == registration.generation, let handler = slot.handler else { continue }
                 handler.handleIO(IOEvents(rawValue: event.events))
             }
-            fireDueTimers()
         }
     }
 
@@ -150,16 +152,6 @@ package final class EventLoop {
     /// Makes `run()` return after the current iteration.
     package func stop() {
         isRunning = false
-    }
-
-    private func runBeforeSleepHooks() {
-        // A hook may fire due timers' work or queue more; a few rounds settle it.
-        for _ in 0..<4 {
-            for hook in beforeSleepHooks { hook() }
-            now = .now()
-            guard let deadline = timers.earliestDeadline(), deadline <= now else { return }
-            fireDueTimers()
-        }
     }
 
     private func sleepTimeout() -> Int32 {

@@ -88,7 +88,7 @@ final class Exchange {
 
     func requestBodyReceived(_ bytes: UnsafeRawBufferPointer) {
         guard !isFinished else { return }
-        var queue = upload ?? server.readBuffers.take()
+        var queue = upload.take() ?? server.readBuffers.take()
         queue.append(bytes)
         upload = queue
         lastActivity = server.loop.now
@@ -227,7 +227,7 @@ extension Exchange: TransferDelegate {
 
     func uploadBytesWanted(into buffer: UnsafeMutableRawBufferPointer) -> UploadReply {
         guard !isFinished else { return .abort }
-        guard var queue = upload, !queue.isEmpty else {
+        guard upload?.isEmpty == false, var queue = upload.take() else {
             if requestComplete { return .end }
             uploadPaused = true
             return .pause

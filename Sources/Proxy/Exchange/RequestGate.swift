@@ -26,6 +26,10 @@ enum RequestGate {
         return head.withTarget { target in
             let pathEnd = target.firstIndex(of: UInt8(ascii: "?")) ?? target.count
             let path = UnsafeBufferPointer(rebasing: target[0..<pathEnd])
+            // RFC 9112 §3.2: a request-target carries no fragment; libcurl would cut the URL at "#".
+            if target.contains(UInt8(ascii: "#")) {
+                return .refuse(.badRequest("request target has a \"#\": fragments are not sent to servers"))
+            }
             if PathSafety.hasDotSegment(path) {
                 return .refuse(.badRequest("path has a \".\" or \"..\" segment"))
             }

@@ -68,7 +68,6 @@ final class ClientConnection: IOHandler {
         guard !isClosed else { return }
         flush()
         guard !isClosed else { return }
-        exchange?.clientCaughtUp(unsentBytes: outbound?.readableCount ?? 0)
         pump()
     }
 
@@ -90,7 +89,8 @@ final class ClientConnection: IOHandler {
     }
 
     private func readOnce() {
-        var buffer = inbound ?? server.readBuffers.take()
+        // Taken out of the property, not copied: a copy would make the append below copy the storage.
+        var buffer = inbound.take() ?? server.readBuffers.take()
         if buffer.writableCount == 0 { buffer.reserveWritable(1) }
         let space = buffer.writableCount
         var outcome: Result<IOResult<Int>, SystemError> = .success(.wouldBlock)
@@ -132,7 +132,8 @@ final class ClientConnection: IOHandler {
     private func processInput() {
         while !isClosed && !ignoresInput {
             if let exchange, !exchange.acceptsRequestBody { return }
-            var buffer = inbound ?? IOBuffer(capacity: 0)
+            let hadBuffer = inbound != nil
+            var buffer = inbound.take() ?? IOBuffer(capacity: 0)
             let step = buffer.withReadableBytes { raw in
                 let step = parser.parse(raw.assumingMemoryBound(to: UInt8.self))
                 if case .body(let range) = step.event {
@@ -141,7 +142,7 @@ final class ClientConnection: IOHandler {
                 return step
             }
             buffer.consume(step.consumed)
-            if inbound != nil { keepInbound(buffer) }
+            if hadBuffer { keepInbound(buffer) }
             switch step.event {
             case .needMore:
                 return
@@ -210,7 +211,7 @@ final class ClientConnection: IOHandler {
     /// Queues bytes for the client; they are written before the loop sleeps.
     func write(_ bytes: UnsafeRawBufferPointer) {
         guard !isClosed else { return }
-        var buffer = outbound ?? server.writeBuffers.take()
+        var buffer = outbound.take() ?? server.writeBuffers.take()
         buffer.append(bytes)
         outbound = buffer
         server.enqueue(self)
@@ -235,11 +236,10 @@ final class ClientConnection: IOHandler {
     }
 
     private func flush() {
-        guard var buffer = outbound else {
+        guard var buffer = outbound.take() else {
             if closeAfterFlush { close() }
             return
         }
-        outbound = nil
         var failure: SystemError?
         while !buffer.isEmpty {
             let result = buffer.withReadableBytes { raw -> Result<IOResult<Int>, SystemError> in
@@ -258,12 +258,14 @@ final class ClientConnection: IOHandler {
             abort(reason: "write failed: \(failure)")
             return
         }
+        let unsent = buffer.readableCount
         if buffer.isEmpty {
             server.writeBuffers.give(buffer)
-            if closeAfterFlush { close() }
+            if closeAfterFlush { return close() }
         } else {
             outbound = buffer
         }
+        exchange?.clientCaughtUp(unsentBytes: unsent)
     }
 
     // MARK: Exchange results
