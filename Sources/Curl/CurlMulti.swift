@@ -38,6 +38,9 @@ package final class CurlMulti {
 
     deinit {
         timer?.cancel()
+        // Cleaning up closes cached connections, which would call back into an object being destroyed.
+        _ = bearerd_multi_setopt_socket_callback(multi, nil)
+        _ = bearerd_multi_setopt_timer_callback(multi, nil)
         pool.removeAll()
         curl_multi_cleanup(multi)
     }

@@ -28,14 +28,17 @@ package final class SignalSource: IOHandler {
         do {
             registration = try loop.register(fd, events: .readable, handler: self)
         } catch {
-            close(fd)
+            Glibc.close(fd)
             throw error
         }
     }
 
-    deinit {
-        if let registration { loop.deregister(registration, fd: fd) }
-        close(fd)
+    /// Stops watching; call before the loop goes away (the loop holds its handlers until then).
+    package func close() {
+        guard let registration else { return }
+        loop.deregister(registration, fd: fd)
+        self.registration = nil
+        Glibc.close(fd)
     }
 
     package func handleIO(_ events: IOEvents) {

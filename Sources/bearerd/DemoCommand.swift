@@ -4,11 +4,15 @@ import Proxy
 /// `bearerd demo`: the embedded default. An echo upstream and the proxy in one process, so a newcomer
 /// sees a credential injected within seconds, without writing a configuration.
 enum DemoCommand {
-    static let port = 8750
+    static let defaultListen = "127.0.0.1:8750"
 
     static func main(_ arguments: [String]) -> Int32 {
-        guard arguments.isEmpty else {
-            Output.error("bearerd demo: takes no arguments; see bearerd demo --help")
+        var listen = defaultListen
+        switch arguments.count {
+        case 0: break
+        case 2 where arguments[0] == "--listen": listen = arguments[1]
+        default:
+            Output.error("bearerd demo: unexpected arguments; see bearerd demo --help")
             return ExitStatus.usage
         }
         let logger = Logger(level: .info)
@@ -16,7 +20,7 @@ enum DemoCommand {
             let loop = try EventLoop()
             let echo = try DemoEchoServer(loop: loop)
             let token = demoToken()
-            let text = configuration(echoPort: echo.port, token: token)
+            let text = configuration(listen: listen, echoPort: echo.port, token: token)
             let loaded: ConfigurationFile.Loaded
             switch ConfigurationFile.parse(Array(text.utf8), origin: "demo configuration", environment: [:]) {
             case .success(let value): loaded = value
@@ -25,17 +29,18 @@ enum DemoCommand {
                 return ExitStatus.failure
             }
             let daemon = try Daemon(configuration: loaded.configuration, environment: [:], logger: logger, sharedLoop: loop)
+            let proxyAddress = try daemon.bindListeners().first?.description ?? listen
             Output.print("""
-                bearerd demo: echo upstream on 127.0.0.1:\(echo.port), proxy on 127.0.0.1:\(port), route /echo/
+                bearerd demo: echo upstream on 127.0.0.1:\(echo.port), proxy on \(proxyAddress), route /echo/
 
                 Try:
-                  curl http://127.0.0.1:\(port)/echo/hello?name=agent
+                  curl "http://\(proxyAddress)/echo/hello?name=agent"
 
                 The echo answers with the request it received: look for the Authorization header that
                 bearerd injected (shown as \(DemoMask.masked("Bearer " + token))). Ctrl-C stops the demo.
 
                 """)
-            return RunCommand.serve(daemon, logger: logger)
+            return RunCommand.run(daemon, logger: logger)
         } catch {
             Output.error("bearerd demo: \(error)")
             return ExitStatus.failure
@@ -49,10 +54,10 @@ enum DemoCommand {
         return "demo-" + hex
     }
 
-    private static func configuration(echoPort: UInt16, token: String) -> String {
+    private static func configuration(listen: String, echoPort: UInt16, token: String) -> String {
         """
         {
-          listen: ["127.0.0.1:\(port)"],
+          listen: ["\(listen)"],
           credentials: {
             demo: { source: "static", value: "\(token)" },
           },

@@ -32,12 +32,13 @@ enum Help {
             exits 0 when it is valid, 1 when it is not. Secrets are never printed.
             """
         case "demo": """
-            Usage: bearerd demo
+            Usage: bearerd demo [--listen ADDRESS]
 
             Starts, in one process, an echo upstream on a free loopback port and the proxy on
-            127.0.0.1:8750 with the route /echo/ and a generated demo credential, then prints a curl
-            command to try. The echo answers with the request it received, the injected credential
-            masked to its first and last 4 characters. Ctrl-C stops it.
+            127.0.0.1:8750 (or ADDRESS, e.g. 127.0.0.1:0 for any free port) with the route /echo/ and a
+            generated demo credential, then prints a curl command to try. The echo answers with the
+            request it received, the injected credential masked to its first and last 4 characters.
+            Ctrl-C stops it.
             """
         case "version": """
             Usage: bearerd version

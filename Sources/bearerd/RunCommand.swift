@@ -27,21 +27,26 @@ enum RunCommand {
     static func serve(_ configuration: Configuration, environment: [String: String], logger: Logger) -> Int32 {
         do throws(DaemonError) {
             let daemon = try Daemon(configuration: configuration, environment: environment, logger: logger)
-            return serve(daemon, logger: logger)
-        } catch {
-            logger.error("bearerd cannot run: \(error)")
-            return error.isConfigurationError ? ExitStatus.usage : ExitStatus.failure
-        }
-    }
-
-    static func serve(_ daemon: Daemon, logger: Logger) -> Int32 {
-        do throws(DaemonError) {
             try daemon.bindListeners()
             try daemon.run()
             return ExitStatus.ok
         } catch {
-            logger.error("bearerd cannot run: \(error)")
-            return error.isConfigurationError ? ExitStatus.usage : ExitStatus.failure
+            return failed(error, logger: logger)
         }
+    }
+
+    /// Serves on listeners already bound.
+    static func run(_ daemon: Daemon, logger: Logger) -> Int32 {
+        do throws(DaemonError) {
+            try daemon.run()
+            return ExitStatus.ok
+        } catch {
+            return failed(error, logger: logger)
+        }
+    }
+
+    private static func failed(_ error: DaemonError, logger: Logger) -> Int32 {
+        logger.error("bearerd cannot run: \(error)")
+        return error.isConfigurationError ? ExitStatus.usage : ExitStatus.failure
     }
 }

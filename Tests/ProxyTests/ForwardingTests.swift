@@ -151,7 +151,7 @@ import Testing
         let proxy = try ProxyFixture()
         let client = try proxy.client()
         try client.send(
-            "POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:\(proxy.bearerd.port)\r\nContent-Length: 5\r\n"
+            "POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:\(try proxy.bearerd.port)\r\nContent-Length: 5\r\n"
                 + "Expect: 100-continue\r\n\r\n")
         let interim = try client.read(until: "\r\n\r\n")
         #expect(String(decoding: interim, as: UTF8.self).hasPrefix("HTTP/1.1 100 Continue\r\n"))

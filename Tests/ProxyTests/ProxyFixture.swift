@@ -13,9 +13,10 @@ struct ProxyFixture {
     ///   - route: extra keys for the route, e.g. `header: "x-api-key", format: "{token}"`.
     ///   - top: extra top-level keys, e.g. `limits: { body: 1024 }`.
     ///   - upstreamURL: the route's upstream instead of `<upstream>/v1/`.
+    ///   - routes: the whole route list instead of the one route.
     init(
         upstream: (any LoopbackPeer)? = nil, route: String = "", top: String = "",
-        upstreamURL: String? = nil, environment: [String: String] = [:]
+        upstreamURL: String? = nil, routes: String? = nil, environment: [String: String] = [:]
     ) throws {
         let upstream = try upstream ?? TestUpstream()
         self.upstream = upstream
@@ -25,7 +26,7 @@ struct ProxyFixture {
                 {
                   listen: ["127.0.0.1:0"],
                   credentials: { main: { source: "static", value: { env: "BEARERD_TEST_TOKEN" } } },
-                  routes: [{ path: "/api/", upstream: "\(target)", credential: "main", \(route) }],
+                  routes: \(routes ?? #"[{ path: "/api/", upstream: "\#(target)", credential: "main", \#(route) }]"#),
                   \(top)
                 }
                 """,

@@ -207,9 +207,11 @@ extension Exchange: TransferDelegate {
         guard !isFinished else { return false }
         lastActivity = server.loop.now
         guard response.headerLineReceived(line) else { return true }
-        // The final head is complete: send it on.
+        // The final head is complete: send it on. From now on the idle gap, usually shorter than the
+        // response timeout, is what the timer watches.
         hasSentResponseHead = true
         connection.write(response.clientHead(requestMethodIsHead: head.isHEAD, clientKeepAlive: head.keepAlive, clientIsHTTP10: head.isHTTP10))
+        armTimer()
         return true
     }
 

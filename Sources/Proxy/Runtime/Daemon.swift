@@ -73,6 +73,8 @@ package final class Daemon {
         } catch {
             throw DaemonError("event loop failed: \(error)")
         }
+        signals?.close()
+        signals = nil
         for credential in credentials.values { credential.stop() }
         server.closeListeners()
         server.closeAllConnections()

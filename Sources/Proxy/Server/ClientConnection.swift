@@ -23,6 +23,14 @@ final class ClientConnection: IOHandler {
     private var closeAfterFlush = false
     /// Input after a refused request is not read: the connection is closing.
     private var ignoresInput = false
+    /// The client shut down its side (or the connection broke).
+    private var peerHasClosed = false
+    /// Our side is shut down; what the client still sends is read and dropped until it closes.
+    private var isLingering = false
+    /// How long, and how much, a lingering close drains before closing anyway.
+    static let lingerTimeout: Duration = .seconds(2)
+    static let lingerLimit = 1024 * 1024
+    private var lingerDrained = 0
     private var timer: ScheduledTimer?
     /// When the connection last became idle, or when the current request head began.
     private var idleSince: LoopInstant
@@ -51,6 +59,7 @@ final class ClientConnection: IOHandler {
     // MARK: Events
 
     func handleIO(_ events: IOEvents) {
+        if isLingering { return drainWhileLingering() }
         if events.contains(.error) {
             abort(reason: "socket error")
             return
@@ -194,6 +203,7 @@ final class ClientConnection: IOHandler {
 
     /// The client shut down its side. Requests that arrived with the shutdown were parsed first.
     private func peerClosed() {
+        peerHasClosed = true
         if let exchange {
             // An agent that hangs up does not want the answer: stop the upstream transfer now, so an
             // abandoned model stream is not generated (and billed) to the end. nginx does the same.
@@ -237,7 +247,7 @@ final class ClientConnection: IOHandler {
 
     private func flush() {
         guard var buffer = outbound.take() else {
-            if closeAfterFlush { close() }
+            if closeAfterFlush { finishAfterLastResponse() }
             return
         }
         var failure: SystemError?
@@ -261,7 +271,7 @@ final class ClientConnection: IOHandler {
         let unsent = buffer.readableCount
         if buffer.isEmpty {
             server.writeBuffers.give(buffer)
-            if closeAfterFlush { return close() }
+            if closeAfterFlush { return finishAfterLastResponse() }
         } else {
             outbound = buffer
         }
@@ -301,6 +311,10 @@ final class ClientConnection: IOHandler {
 
     private func timerFired() {
         timer = nil
+        if isLingering {
+            let deadline = idleSince.advanced(by: Self.lingerTimeout)
+            return server.loop.now >= deadline ? close() : armTimer(deadline: deadline)
+        }
         guard !isClosed, exchange == nil else { return }
         let now = server.loop.now
         let timeouts = server.settings.clientTimeouts
@@ -318,6 +332,38 @@ final class ClientConnection: IOHandler {
     }
 
     // MARK: Ending
+
+    /// The last response is written. Closing now, with request bytes unread, would make the kernel
+    /// answer them with a reset, and a reset can destroy the response before the client reads it. So,
+    /// like nginx's lingering close, shut down our side (the client sees the end) and read and drop what
+    /// it still sends until it closes, for a bounded time and amount.
+    private func finishAfterLastResponse() {
+        guard !isClosed else { return }
+        guard !peerHasClosed else { return close() }
+        isLingering = true
+        shutdown(fd, Int32(SHUT_WR))
+        idleSince = server.loop.now
+        armTimer(deadline: idleSince.advanced(by: Self.lingerTimeout))
+        drainWhileLingering()
+    }
+
+    private func drainWhileLingering() {
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        while !isClosed {
+            let result = scratch.withUnsafeMutableBytes { raw -> IOResult<Int>? in
+                do throws(SystemError) { return try Socket.read(fd, into: raw) } catch { return nil }
+            }
+            switch result {
+            case .done(let count)? where count > 0:
+                lingerDrained += count
+                if lingerDrained > Self.lingerLimit { return close() }
+            case .wouldBlock?:
+                return
+            default:
+                return close()
+            }
+        }
+    }
 
     /// Ends the connection because something went wrong; the exchange (if any) stops its upstream.
     func abort(reason: String?) {

@@ -1,0 +1,110 @@
+import TestSupport
+import Testing
+
+/// HTTPS upstreams, and what the client gets when an upstream fails.
+@Suite struct UpstreamFailureTests {
+    @Test func anHTTPSUpstreamIsVerifiedAgainstTheRoutesCA() throws {
+        let https = try HTTPSUpstream()
+        let proxy = try ProxyFixture(
+            route: #"caFile: "\#(https.certificates.caCertificate)""#, upstreamURL: "\(https.baseURL)/v1/")
+        let response = try proxy.client().get("/api/secure?q=1")
+        #expect(response.status == 200)
+        let request = try https.waitForRequests(1)[0]
+        #expect(request.target == "/v1/secure?q=1")
+        #expect(request.scheme == "https")
+        #expect(request.header("Authorization") == "Bearer \(ProxyFixture.token)")
+    }
+
+    @Test func aCertificateFromAnotherCAGetsAClear502AndNoRequestGoesOut() throws {
+        let https = try HTTPSUpstream()
+        let proxy = try ProxyFixture(
+            route: #"caFile: "\#(https.certificates.otherCACertificate)""#, upstreamURL: "\(https.baseURL)/v1/")
+        let response = try proxy.client().get("/api/secure")
+        #expect(response.status == 502)
+        #expect(response.bodyText.contains(#""type":"upstream_tls_error""#))
+        #expect(response.bodyText.lowercased().contains("certificate"))
+        #expect(try https.requests.isEmpty)
+    }
+
+    @Test func anUnreachableUpstreamGets502() throws {
+        let closed = try TestUpstream()
+        let port = closed.port
+        closed.stop()
+        let proxy = try ProxyFixture(upstreamURL: "http://127.0.0.1:\(port)/")
+        let response = try proxy.client().get("/api/x")
+        #expect(response.status == 502)
+        #expect(response.bodyText.contains(#""type":"upstream_unreachable""#))
+    }
+
+    @Test func noResponseHeadWithinTheResponseTimeoutGets504() throws {
+        let gate = TestGate()
+        let silent = try RawUpstream([.wait(gate), .close])
+        let proxy = try ProxyFixture(upstream: silent, route: #"timeouts: { response: "300ms" }"#)
+        let response = try proxy.client().get("/api/slow", timeout: .seconds(5))
+        gate.open()
+        #expect(response.status == 504)
+        #expect(response.bodyText.contains(#""type":"upstream_timeout""#))
+    }
+
+    @Test func anUpstreamThatStallsMidBodyIsCutAfterTheIdleTimeout() throws {
+        let gate = TestGate()
+        let stalling = try RawUpstream([
+            .write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial"), .wait(gate), .close,
+        ])
+        let proxy = try ProxyFixture(upstream: stalling, route: #"timeouts: { idle: "300ms" }"#)
+        let client = try proxy.client()
+        try client.sendRequest("GET", "/api/stall")
+        let rest = String(decoding: try client.waitForClose(timeout: .seconds(5)), as: UTF8.self)
+        gate.open()
+        #expect(rest.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(rest.hasSuffix("\r\n\r\npartial"))
+    }
+
+    @Test func anUpstreamThatBreaksMidBodyEndsTheClientConnectionWithoutATerminator() throws {
+        let gate = TestGate()
+        let broken = try RawUpstream([
+            .write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"), .wait(gate), .reset,
+        ])
+        let proxy = try ProxyFixture(upstream: broken)
+        let client = try proxy.client()
+        try client.sendRequest("GET", "/api/broken")
+        #expect(try client.readResponseHead().status == 200)
+        #expect(try client.readChunk() == .chunk(ReceivedChunk("hello")))
+        gate.open()
+        // No last chunk: the cut connection is how the client learns the body is incomplete.
+        let rest = try client.waitForClose(timeout: .seconds(5))
+        #expect(rest.isEmpty)
+    }
+
+    @Test func anUpstreamThatClosesWithoutAnswering502() throws {
+        let rude = try RawUpstream([.close])
+        let proxy = try ProxyFixture(upstream: rude)
+        let response = try proxy.client().get("/api/x")
+        #expect(response.status == 502)
+    }
+
+    @Test func upstreamResponseHeadersArePassedButHopByHopOnesAreNot() throws {
+        let raw = try RawUpstream([
+            .write(
+                "HTTP/1.1 200 OK\r\nConnection: X-Secret-Hop\r\nX-Secret-Hop: 1\r\nKeep-Alive: timeout=5\r\n"
+                    + "Set-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Length: 2\r\n\r\nok"),
+        ])
+        let proxy = try ProxyFixture(upstream: raw)
+        let response = try proxy.client().get("/api/x")
+        #expect(response.status == 200)
+        #expect(response.headers.values(of: "Set-Cookie") == ["a=1", "b=2"])
+        #expect(response.header("X-Secret-Hop") == nil)
+        #expect(response.header("Keep-Alive") == nil)
+        #expect(response.bodyText == "ok")
+    }
+
+    @Test func environmentProxiesAreIgnored() throws {
+        let trap = try TestUpstream()
+        let proxy = try ProxyFixture(environment: [
+            "http_proxy": trap.baseURL, "HTTP_PROXY": trap.baseURL, "https_proxy": trap.baseURL, "ALL_PROXY": trap.baseURL,
+        ])
+        #expect(try proxy.client().get("/api/x").status == 200)
+        #expect(try proxy.onlyRequest().target == "/v1/x")
+        #expect(trap.requests.isEmpty)
+    }
+}
