@@ -77,7 +77,7 @@ import TokenCore
                 "listen     127.0.0.1:8750, unix:/run/bearerd/agent.sock (mode 0660)",
                 "hosts      localhost, 127.0.0.1, [::1], devbox.local",
                 "log level  info",
-                "limits     request line 8KiB, header 64KiB in 100 fields, body 128MiB",
+                "limits     request line 8KiB, header 64KiB in 100 fields, body 128MiB, replayed after a 401 up to 1MiB",
                 "timeouts   connect 10s, response 10m, idle 5m, client idle 5m, client header 1m",
                 "credential brave  static, value from env BRAVE_API_KEY",
                 "credential demo   static, value inline literal (22 bytes), ttl 10m",

@@ -9,6 +9,10 @@ struct Member {
         try container.decode(String.self, forKey: key)
     }
 
+    func bool() throws -> Bool {
+        try container.decode(Bool.self, forKey: key)
+    }
+
     func number() throws -> Double {
         try container.decode(Double.self, forKey: key)
     }

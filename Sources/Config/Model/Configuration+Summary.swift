@@ -18,7 +18,7 @@ extension Configuration {
         lines.append(
             Self.label("limits") + "request line \(SizeSyntax.format(limits.requestLine)), "
                 + "header \(SizeSyntax.format(limits.headerBytes)) in \(limits.headerCount) fields, "
-                + "body \(SizeSyntax.format(limits.body))")
+                + "body \(SizeSyntax.format(limits.body)), replayed after a 401 up to \(SizeSyntax.format(limits.replayBody))")
         let durations = [
             ("connect", timeouts.connect), ("response", timeouts.response), ("idle", timeouts.idle),
             ("client idle", timeouts.clientIdle), ("client header", timeouts.clientHeader),
@@ -83,6 +83,9 @@ extension Configuration {
         .compactMap { name, duration in duration.map { "\(name) \(DurationSyntax.format($0))" } }
         if !overrides.isEmpty {
             parts.append("timeouts " + overrides.joined(separator: ", "))
+        }
+        if !route.retryOn401 {
+            parts.append("no retry on 401")
         }
         return parts.joined(separator: "  ")
     }

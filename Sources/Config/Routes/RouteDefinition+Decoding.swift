@@ -2,7 +2,7 @@
 extension RouteDefinition: ConfigurationDecodable {
     static let keys = [
         "path", "upstream", "credential", "header", "format", "headers", "caFile", "allowedOrigins", "proxy",
-        "timeouts",
+        "timeouts", "retryOn401",
     ]
 
     init(decodingFrom decoder: any Decoder) throws {
@@ -21,6 +21,7 @@ extension RouteDefinition: ConfigurationDecodable {
         let allowedOrigins = object.optional("allowedOrigins") { try $0.strings(AllowedOrigin.init(parsing:)) }
         let proxy = object.optional("proxy") { try ProxyURL(parsing: $0.string()) }
         let timeouts = object.optional("timeouts") { try $0.decode(RouteTimeouts.self) }
+        let retryOn401 = object.optional("retryOn401") { try $0.bool() }
         let injected = header ?? Self.defaultHeader
         for field in headers ?? [] where field.name.lowercased() == injected.lowercased() {
             object.report(
@@ -33,7 +34,7 @@ extension RouteDefinition: ConfigurationDecodable {
                     path: path, upstream: upstream, credential: credential, header: injected,
                     format: format ?? .default,
                     headers: headers ?? [], caFile: caFile, allowedOrigins: allowedOrigins ?? [], proxy: proxy,
-                    timeouts: timeouts ?? RouteTimeouts())
+                    timeouts: timeouts ?? RouteTimeouts(), retryOn401: retryOn401 ?? true)
             } else {
                 nil
             }

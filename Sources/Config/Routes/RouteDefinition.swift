@@ -16,13 +16,17 @@ package struct RouteDefinition: Equatable, Sendable {
     package var allowedOrigins: [AllowedOrigin]
     package var proxy: ProxyURL?
     package var timeouts: RouteTimeouts
+    /// After an upstream 401 on a request that carried the current token: refresh the token and send
+    /// the request once more (when its body was small enough to keep).
+    package var retryOn401: Bool
 
     package static let defaultHeader = "Authorization"
 
     package init(
         path: String, upstream: UpstreamURL, credential: String, header: String = defaultHeader,
         format: HeaderTemplate = .default, headers: [HeaderField] = [], caFile: String? = nil,
-        allowedOrigins: [AllowedOrigin] = [], proxy: ProxyURL? = nil, timeouts: RouteTimeouts = RouteTimeouts()
+        allowedOrigins: [AllowedOrigin] = [], proxy: ProxyURL? = nil, timeouts: RouteTimeouts = RouteTimeouts(),
+        retryOn401: Bool = true
     ) {
         self.path = path
         self.upstream = upstream
@@ -34,5 +38,6 @@ package struct RouteDefinition: Equatable, Sendable {
         self.allowedOrigins = allowedOrigins
         self.proxy = proxy
         self.timeouts = timeouts
+        self.retryOn401 = retryOn401
     }
 }
