@@ -37,6 +37,8 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TokenCore"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
+        // Runs the Systemd module in a child process, so tests never setenv in the test runner.
+        .executableTarget(name: "SystemdTestTool", dependencies: ["Systemd"], path: "Tests/SystemdTestTool"),
         .testTarget(name: "ProxyTests", dependencies: ["TestSupport", "Proxy", "HTTP1", "EventLoop", "Curl"]),
     ],
     swiftLanguageModes: [.v6]

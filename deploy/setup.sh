@@ -4,8 +4,9 @@
 set -eu
 
 # build: libcurl and libsystemd headers; tests: openssl (a CA made at test time), python3 (the
-# HTTPS test upstream), curl, systemd (systemd-analyze, systemd-socket-activate).
-packages="libcurl4-openssl-dev libsystemd-dev pkg-config openssl python3 curl systemd"
+# HTTPS test upstream), curl, systemd (systemd-analyze, systemd-socket-activate), procps (/bin/kill,
+# which systemd-analyze verify wants to find for ExecReload=).
+packages="libcurl4-openssl-dev libsystemd-dev pkg-config openssl python3 curl systemd procps"
 
 missing=""
 for package in $packages; do
