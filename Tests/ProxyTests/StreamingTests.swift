@@ -16,14 +16,14 @@ import Testing
         #expect(head.status == 200)
         #expect(head.header("Content-Type") == "text/event-stream")
         // Only the first event exists upstream; it must arrive on its own.
-        guard case .chunk(let first) = try client.readChunk(timeout: .seconds(2)) else {
+        guard case .chunk(let first) = try client.readChunk(timeout: .seconds(10)) else {
             Issue.record("no first event")
             return
         }
         #expect(first.text == "data: first\n\n")
         #expect(feed.writtenCount == 1)
         feed.sendEvent("second")
-        guard case .chunk(let second) = try client.readChunk(timeout: .seconds(2)) else {
+        guard case .chunk(let second) = try client.readChunk(timeout: .seconds(10)) else {
             Issue.record("no second event")
             return
         }
