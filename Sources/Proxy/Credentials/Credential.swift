@@ -71,20 +71,51 @@ package final class Credential {
         nextWaiterID &+= 1
         let id = WaiterID(nextWaiterID)
         let result = machine.tokenNeeded(by: id, now: now)
-        let answer: Answer
-        switch result.answer {
-        case .use(let token):
-            answer = .ready(token)
-        case .wait:
-            waiters[id] = waiter
-            answer = .wait
-        case .unavailable(let retryAfter, let failure):
-            answer = .unavailable(unavailableReply(retryAfter: retryAfter, failure: failure))
-        }
+        let answer = answer(for: result.answer, waiter: waiter, id: id)
         // Sources complete later, never inside `fetch`, so no waiter is released before it knows it waits.
         perform(result.actions)
         return answer
     }
+
+    private func answer(for answer: TokenAnswer, waiter: TokenWaiter, id: WaiterID) -> Answer {
+        switch answer {
+        case .use(let token):
+            return .ready(token)
+        case .wait:
+            waiters[id] = waiter
+            return .wait
+        case .unavailable(let retryAfter, let failure):
+            return .unavailable(unavailableReply(retryAfter: retryAfter, failure: failure))
+        }
+    }
+
+    /// A request that carried `generation` was answered 401: that token is not used again, and the
+    /// request gets a fresh token (or waits for one) like any other.
+    func upstreamRejected(generation: UInt64, by waiter: TokenWaiter) -> Answer {
+        nextWaiterID &+= 1
+        let id = WaiterID(nextWaiterID)
+        let result = machine.upstreamRejected(generation: generation, by: id, now: now)
+        let answer = answer(for: result.answer, waiter: waiter, id: id)
+        perform(result.actions)
+        return answer
+    }
+
+    /// A 401 for `generation` on a request that will not be replayed: the token is still not used again.
+    func invalidate(generation: UInt64) {
+        nextWaiterID &+= 1
+        let id = WaiterID(nextWaiterID)
+        let result = machine.upstreamRejected(generation: generation, by: id, now: now)
+        machine.waiterLeft(id)
+        perform(result.actions)
+    }
+
+    /// Whether a request rejected with `rejectedGeneration` should go again with `token`.
+    func shouldReplay(rejectedGeneration: UInt64, with token: Token) -> Bool {
+        machine.shouldReplay(rejectedGeneration: rejectedGeneration, with: token)
+    }
+
+    /// A source that always hands back the same token cannot fix a 401: no invalidation, no replay.
+    var refreshesOnRejection: Bool { source.refreshesOnRejection }
 
     /// The request no longer waits (its client left).
     func stopWaiting(_ waiter: TokenWaiter) {

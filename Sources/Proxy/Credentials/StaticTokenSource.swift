@@ -9,6 +9,8 @@ final class StaticTokenSource: TokenSource {
     private var pending: ScheduledTimer?
     var changed: (() -> Void)?
     let summary: String
+    /// The same value again would draw the same 401.
+    var refreshesOnRejection: Bool { false }
 
     init(loop: EventLoop, secret: Secret, scheme: String?, summary: String) {
         self.loop = loop

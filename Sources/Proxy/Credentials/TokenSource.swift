@@ -17,4 +17,12 @@ protocol TokenSource: AnyObject {
 
     /// One line for `bearerd check` and logs: where tokens come from, never what they are.
     var summary: String { get }
+
+    /// Whether fetching again can give another token (not for a fixed value): decides whether an
+    /// upstream 401 invalidates the token and the request is replayed.
+    var refreshesOnRejection: Bool { get }
+}
+
+extension TokenSource {
+    var refreshesOnRejection: Bool { true }
 }

@@ -15,12 +15,14 @@ final class Exchange {
     let route: Route
     let head: RequestHead
     let upstreamURL: [UInt8]
-    private var server: ProxyServer { connection.server }
+    var server: ProxyServer { connection.server }
 
     private(set) var transfer: Transfer?
-    private var token: Token?
-    private var isWaitingForToken = false
-    private var isFinished = false
+    private(set) var token: Token?
+    var isWaitingForToken = false
+    private(set) var isFinished = false
+    /// What is needed to send the request again after an upstream 401 (Exchange+Unauthorized).
+    var unauthorized: UnauthorizedReplay
 
     // Request body, client -> upstream.
     private(set) var requestComplete: Bool
@@ -30,9 +32,9 @@ final class Exchange {
     static let uploadQueueLimit = 256 * 1024
 
     // Response, upstream -> client.
-    private var response = ResponseRelay()
+    var response = ResponseRelay()
     private var bodyPaused = false
-    private(set) var hasSentResponseHead = false
+    var hasSentResponseHead = false
 
     // Timeouts.
     private let startedAt: LoopInstant
@@ -47,6 +49,8 @@ final class Exchange {
         requestComplete = !head.hasBody
         startedAt = connection.server.loop.now
         lastActivity = startedAt
+        let replays = route.retryOn401 && route.credential.refreshesOnRejection
+        unauthorized = UnauthorizedReplay(bodyLimit: replays ? connection.server.settings.replayBodyLimit : nil)
     }
 
     /// Whether the connection should hand over more request body bytes now.
@@ -70,7 +74,7 @@ final class Exchange {
         }
     }
 
-    private func startTransfer(with token: Token) {
+    func startTransfer(with token: Token) {
         self.token = token
         guard let transfer = server.curl.makeTransfer(delegate: self) else {
             return finish(with: .upstreamFailed("out of memory starting the upstream request"))
@@ -91,8 +95,18 @@ final class Exchange {
         var queue = upload.take() ?? server.readBuffers.take()
         queue.append(bytes)
         upload = queue
+        unauthorized.keep(bytes)
         lastActivity = server.loop.now
         resumeUpload()
+    }
+
+    /// Queues `bytes` as the whole request body of a new transfer (a replay).
+    func resendBody(_ bytes: [UInt8]) {
+        var queue = upload.take() ?? server.readBuffers.take()
+        queue.clear()
+        queue.append(bytes)
+        upload = queue
+        uploadPaused = false
     }
 
     func requestBodyEnded() {
@@ -125,8 +139,17 @@ final class Exchange {
         stopWork()
     }
 
+    /// The upstream's response is complete and written: the connection serves the next request.
+    func complete() {
+        guard !isFinished else { return }
+        isFinished = true
+        response.finishBody { connection.write($0) }
+        stopWork()
+        connection.exchangeFinished(keepAlive: response.keepsClientConnection && requestComplete)
+    }
+
     /// Answers with bearerd's own error (nothing of the upstream's response was sent yet).
-    private func finish(with reply: ErrorReply) {
+    func finish(with reply: ErrorReply) {
         guard !isFinished else { return }
         isFinished = true
         stopWork()
@@ -190,12 +213,14 @@ extension Exchange: TokenWaiter {
     func tokenArrived(_ token: Token) {
         guard isWaitingForToken, !isFinished else { return }
         isWaitingForToken = false
+        if unauthorized.awaitsToken { return replayOrPassUnauthorized(with: token) }
         startTransfer(with: token)
     }
 
     func tokenUnavailable(_ reply: ErrorReply) {
         guard isWaitingForToken, !isFinished else { return }
         isWaitingForToken = false
+        if unauthorized.awaitsToken { return passUnauthorizedThrough() }
         finish(with: reply)
     }
 }
@@ -207,10 +232,19 @@ extension Exchange: TransferDelegate {
         guard !isFinished else { return false }
         lastActivity = server.loop.now
         guard response.headerLineReceived(line) else { return true }
-        // The final head is complete: send it on. From now on the idle gap, usually shorter than the
-        // response timeout, is what the timer watches.
-        hasSentResponseHead = true
-        connection.write(response.clientHead(requestMethodIsHead: head.isHEAD, clientKeepAlive: head.keepAlive, clientIsHTTP10: head.isHTTP10))
+        // The final head is complete: send it on (or hold a 401 back). From now on the idle gap,
+        // usually shorter than the response timeout, is what the timer watches.
+        let clientHead = response.clientHead(
+            requestMethodIsHead: head.isHEAD, clientKeepAlive: head.keepAlive, clientIsHTTP10: head.isHTTP10)
+        if response.status == 401, unauthorized.mayHold(requestComplete: requestComplete), token != nil {
+            unauthorized.hold(head: clientHead)
+        } else {
+            // Not replayable (too large a body): the 401 passes, but the token is still invalidated
+            // once the transfer ends (libcurl must not be called from here).
+            unauthorized.rejectedWithoutReplay = response.status == 401 && unauthorized.isEnabled
+            hasSentResponseHead = true
+            connection.write(clientHead)
+        }
         armTimer()
         return true
     }
@@ -223,6 +257,11 @@ extension Exchange: TransferDelegate {
             return .pause
         }
         lastActivity = server.loop.now
+        if unauthorized.isHolding {
+            if unauthorized.holdBody(bytes) { return .consumed }
+            // Too large to hold back: it goes to the client as it is, without a replay.
+            releaseHeldUnauthorized()
+        }
         response.frameBody(bytes) { connection.write($0) }
         return .consumed
     }
@@ -245,17 +284,19 @@ extension Exchange: TransferDelegate {
     func transferFinished(_ outcome: TransferOutcome) {
         transfer = nil
         guard !isFinished else { return }
+        if unauthorized.rejectedWithoutReplay, let token {
+            unauthorized.rejectedWithoutReplay = false
+            route.credential.invalidate(generation: token.generation)
+        }
         switch outcome {
         case .completed:
+            if unauthorized.isHolding { return upstreamRejectedToken() }
             guard hasSentResponseHead else {
                 return finish(with: .upstreamFailed("the upstream closed without a response"))
             }
-            isFinished = true
-            response.finishBody { connection.write($0) }
-            stopWork()
-            connection.exchangeFinished(keepAlive: response.keepsClientConnection && requestComplete)
+            complete()
         case .failed(let error):
-            if hasSentResponseHead {
+            if hasSentResponseHead || unauthorized.isHolding {
                 // Part of the response is out: only a cut connection tells the client it is incomplete.
                 server.logger.info("upstream broke mid-response", ["route": route.pathString, "error": error.message])
                 isFinished = true

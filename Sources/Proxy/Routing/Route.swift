@@ -18,12 +18,15 @@ package final class Route {
     package let proxy: String?
     package let allowedOrigins: [String]
     package let timeouts: UpstreamTimeouts
+    /// Replay once after an upstream 401 with a fresh token.
+    package let retryOn401: Bool
 
     package init(
         path: String, upstreamPrefix: String, credential: Credential, injection: Injection,
         fixedHeaders: [(name: String, value: String)], caFile: String?, proxy: String?, allowedOrigins: [String],
-        timeouts: UpstreamTimeouts
+        timeouts: UpstreamTimeouts, retryOn401: Bool = true
     ) {
+        self.retryOn401 = retryOn401
         self.path = Array(path.utf8)
         pathString = path
         self.upstreamPrefix = Array(upstreamPrefix.utf8)

@@ -42,7 +42,8 @@ struct RuntimeConfiguration {
                 timeouts: UpstreamTimeouts(
                     connect: definition.timeouts.connect ?? defaults.connect,
                     response: definition.timeouts.response ?? defaults.response,
-                    idle: definition.timeouts.idle ?? defaults.idle))
+                    idle: definition.timeouts.idle ?? defaults.idle),
+                retryOn401: definition.retryOn401)
         }
         let limits = configuration.limits
         self.credentials = credentials
@@ -52,7 +53,8 @@ struct RuntimeConfiguration {
                 maxRequestLineBytes: limits.requestLine, maxHeaderBytes: limits.headerBytes,
                 maxHeaderCount: limits.headerCount, maxBodyBytes: Int64(limits.body)),
             allowedHosts: configuration.allowedHosts,
-            clientTimeouts: ClientTimeouts(idle: defaults.clientIdle, head: defaults.clientHeader))
+            clientTimeouts: ClientTimeouts(idle: defaults.clientIdle, head: defaults.clientHeader),
+            replayBodyLimit: limits.replayBody)
     }
 
     private static func source(

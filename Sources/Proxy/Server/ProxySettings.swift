@@ -8,10 +8,16 @@ package final class ProxySettings {
     /// Extra `Host` names accepted besides localhost, 127.0.0.1 and [::1] (lower-cased).
     package let allowedHosts: [String]
     package let clientTimeouts: ClientTimeouts
+    /// The largest request body kept for a replay after a 401.
+    package let replayBodyLimit: Int
 
-    package init(routes: RouteTable, limits: HTTPParserLimits, allowedHosts: [String], clientTimeouts: ClientTimeouts) {
+    package init(
+        routes: RouteTable, limits: HTTPParserLimits, allowedHosts: [String], clientTimeouts: ClientTimeouts,
+        replayBodyLimit: Int = 1 << 20
+    ) {
         self.routes = routes
         self.limits = limits
+        self.replayBodyLimit = replayBodyLimit
         self.allowedHosts = ["localhost", "127.0.0.1", "[::1]"] + allowedHosts.map { $0.lowercased() }
         self.clientTimeouts = clientTimeouts
     }
