@@ -79,6 +79,7 @@ import TokenCore
                 "log level  info",
                 "limits     request line 8KiB, header 64KiB in 100 fields, body 128MiB, replayed after a 401 up to 1MiB",
                 "timeouts   connect 10s, response 10m, idle 5m, client idle 5m, client header 1m",
+                "service    ready when credentials (at most 1m), stop grace 30s",
                 "credential brave  static, value from env BRAVE_API_KEY",
                 "credential demo   static, value inline literal (22 bytes), ttl 10m",
                 "credential k8s    file /var/run/secrets/tokens/api",

@@ -1,6 +1,9 @@
 /// The top-level object.
 extension Configuration: ConfigurationDecodable {
-    static let keys = ["listen", "allowedHosts", "logLevel", "limits", "timeouts", "credentials", "routes"]
+    static let keys = [
+        "listen", "allowedHosts", "logLevel", "limits", "timeouts", "readyWhen", "readyTimeout", "shutdownGrace",
+        "credentials", "routes",
+    ]
 
     init(decodingFrom decoder: any Decoder) throws {
         var object = try ObjectReader(decoder, knownKeys: Self.keys)
@@ -14,6 +17,11 @@ extension Configuration: ConfigurationDecodable {
         }
         let limits = object.optional("limits") { try $0.decode(Limits.self) }
         let timeouts = object.optional("timeouts") { try $0.decode(Timeouts.self) }
+        let readyWhen = object.optional("readyWhen") { member in
+            try member.choice(ServiceSettings.ReadyCondition.allCases.map { ($0.rawValue, $0) }, describing: "condition")
+        }
+        let readyTimeout = object.optional("readyTimeout") { try $0.duration() }
+        let shutdownGrace = object.optional("shutdownGrace") { try $0.duration() }
         let credentials = object.optionalEntries("credentials", of: CredentialDefinition.self) ?? []
         let routes = object.optionalElements("routes", of: RouteDefinition.self) ?? []
         object.report(Self.duplicateListeners(listeners ?? []))
@@ -23,6 +31,10 @@ extension Configuration: ConfigurationDecodable {
         self.init(
             listeners: listeners?.compactMap { $0 } ?? ListenAddress.defaults, allowedHosts: allowedHosts ?? [],
             logLevel: logLevel ?? .info, limits: limits ?? .defaults, timeouts: timeouts ?? .defaults,
+            service: ServiceSettings(
+                readyWhen: readyWhen ?? ServiceSettings.defaults.readyWhen,
+                readyTimeout: readyTimeout ?? ServiceSettings.defaults.readyTimeout,
+                shutdownGrace: shutdownGrace ?? ServiceSettings.defaults.shutdownGrace),
             credentials: credentials.compactMap(\.value), routes: routes.compactMap { $0 })
     }
 

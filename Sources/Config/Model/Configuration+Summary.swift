@@ -25,6 +25,9 @@ extension Configuration {
         ]
         lines.append(
             Self.label("timeouts") + durations.map { "\($0) \(DurationSyntax.format($1))" }.joined(separator: ", "))
+        lines.append(
+            Self.label("service") + "ready when \(service.readyWhen.rawValue) (at most "
+                + "\(DurationSyntax.format(service.readyTimeout))), stop grace \(DurationSyntax.format(service.shutdownGrace))")
         let nameWidth = credentials.map(\.name.count).max() ?? 0
         for credential in credentials {
             let name = credential.name.padding(to: nameWidth)

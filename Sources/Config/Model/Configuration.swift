@@ -10,6 +10,7 @@ package struct Configuration: Equatable, Sendable {
     package var logLevel: LogLevel
     package var limits: Limits
     package var timeouts: Timeouts
+    package var service: ServiceSettings
     /// Sorted by name; names are unique.
     package var credentials: [CredentialDefinition]
     /// In file order; paths are unique and each names a credential in `credentials`.
@@ -17,9 +18,10 @@ package struct Configuration: Equatable, Sendable {
 
     package init(
         listeners: [ListenAddress] = ListenAddress.defaults, allowedHosts: [String] = [], logLevel: LogLevel = .info,
-        limits: Limits = .defaults, timeouts: Timeouts = .defaults, credentials: [CredentialDefinition] = [],
-        routes: [RouteDefinition] = []
+        limits: Limits = .defaults, timeouts: Timeouts = .defaults, service: ServiceSettings = .defaults,
+        credentials: [CredentialDefinition] = [], routes: [RouteDefinition] = []
     ) {
+        self.service = service
         self.listeners = listeners
         self.allowedHosts = allowedHosts
         self.logLevel = logLevel

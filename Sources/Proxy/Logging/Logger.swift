@@ -1,4 +1,5 @@
 import Config
+import Synchronization
 import Glibc
 
 extension LogLevel: Comparable {
@@ -22,25 +23,44 @@ package struct LogEntry: Sendable {
     package var fields: KeyValuePairs<String, String>
 }
 
+/// The level shared by a logger's copies.
+private final class LogThreshold: Sendable {
+    private let rank: Atomic<Int>
+
+    init(_ level: LogLevel) {
+        rank = Atomic(LogLevel.allCases.firstIndex(of: level) ?? 1)
+    }
+
+    var level: LogLevel {
+        get { LogLevel.allCases[rank.load(ordering: .relaxed)] }
+        set { rank.store(LogLevel.allCases.firstIndex(of: newValue) ?? 1, ordering: .relaxed) }
+    }
+}
+
 /// Where entries go: stderr as readable lines, or journald (the systemd layer provides that sink).
 package protocol LogSink: Sendable {
     func write(_ entry: LogEntry)
 }
 
-/// The logger handed to every part of the shell. Cheap to copy; the level check happens before any
-/// formatting.
+/// The logger handed to every part of the shell. Cheap to copy; copies share one level, so a reload
+/// that changes `logLevel` reaches all of them. The level check happens before any formatting.
 package struct Logger: Sendable {
-    package var level: LogLevel
+    private let threshold: LogThreshold
     package var sink: LogSink
 
     package init(level: LogLevel, sink: LogSink = StderrLogSink()) {
-        self.level = level
+        threshold = LogThreshold(level)
         self.sink = sink
+    }
+
+    package var level: LogLevel {
+        get { threshold.level }
+        nonmutating set { threshold.level = newValue }
     }
 
     @inline(__always)
     package func log(_ level: LogLevel, _ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
-        guard level >= self.level else { return }
+        guard level >= threshold.level else { return }
         sink.write(LogEntry(level: level, message: message, fields: fields))
     }
 

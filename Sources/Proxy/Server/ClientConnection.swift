@@ -278,12 +278,24 @@ final class ClientConnection: IOHandler {
         exchange?.clientCaughtUp(unsentBytes: unsent)
     }
 
+    // MARK: Draining
+
+    /// bearerd is stopping: an idle connection closes now, a busy one after its current response.
+    func finishCurrentRequestThenClose() {
+        guard !isClosed else { return }
+        ignoresInput = true
+        if exchange == nil {
+            closeAfterFlush = true
+            flush()
+        }
+    }
+
     // MARK: Exchange results
 
     /// The exchange wrote its whole response (or gave up after writing part of it).
     func exchangeFinished(keepAlive: Bool) {
         exchange = nil
-        if !keepAlive {
+        if !keepAlive || server.isDraining {
             closeAfterFlush = true
             ignoresInput = true
         }

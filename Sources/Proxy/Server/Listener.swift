@@ -20,14 +20,21 @@ final class Listener: IOHandler {
     let fd: Int32
     /// The address actually bound (the real port when the configured one was 0).
     let address: ListenerAddress
+    /// The address as configured, which a reload compares.
+    let configuredAddress: ListenerAddress
     var registration: IORegistration?
+    /// A Unix socket file bearerd created is removed when the listener closes; one systemd passed
+    /// belongs to systemd.
+    let removesSocketFile: Bool
     /// Accepting many per wake-up drains a burst without starving the loop.
     private static let acceptsPerWakeUp = 64
 
-    init(server: ProxyServer, fd: Int32, address: ListenerAddress) {
+    init(server: ProxyServer, fd: Int32, address: ListenerAddress, configuredAddress: ListenerAddress, removesSocketFile: Bool) {
         self.server = server
         self.fd = fd
         self.address = address
+        self.configuredAddress = configuredAddress
+        self.removesSocketFile = removesSocketFile
     }
 
     /// TCP port for the `Host` check; nil for Unix sockets, which browsers cannot reach.
@@ -57,6 +64,6 @@ final class Listener: IOHandler {
         if let registration { server.loop.deregister(registration, fd: fd) }
         registration = nil
         Glibc.close(fd)
-        if case .unix(let path, _) = address { unlink(path) }
+        if removesSocketFile, case .unix(let path, _) = address { unlink(path) }
     }
 }

@@ -40,13 +40,17 @@ package final class ProxyServer {
         case .unix(let path, let mode):
             fd = try Socket.listenUnix(path: path, mode: mode_t(mode))
         }
-        try adoptListener(fd: fd, address: bound)
+        try adoptListener(fd: fd, address: bound, configuredAddress: address, removesSocketFile: true)
         return bound
     }
 
-    /// Starts accepting on a socket that is already listening (passed by systemd).
-    package func adoptListener(fd: Int32, address: ListenerAddress) throws(SystemError) {
-        let listener = Listener(server: self, fd: fd, address: address)
+    /// Starts accepting on a socket that is already listening (one systemd passed keeps its file).
+    package func adoptListener(
+        fd: Int32, address: ListenerAddress, configuredAddress: ListenerAddress? = nil, removesSocketFile: Bool = false
+    ) throws(SystemError) {
+        let listener = Listener(
+            server: self, fd: fd, address: address, configuredAddress: configuredAddress ?? address,
+            removesSocketFile: removesSocketFile)
         do {
             listener.registration = try loop.register(fd, events: .readable, handler: listener)
         } catch {
@@ -61,6 +65,19 @@ package final class ProxyServer {
     package func closeListeners() {
         for listener in listeners { listener.close() }
         listeners.removeAll()
+    }
+
+    /// Closes the listeners whose address is not in `addresses` and returns the addresses that
+    /// have no listener yet (a reload opens those).
+    package func keepListeners(matching addresses: [ListenerAddress]) -> [ListenerAddress] {
+        let (kept, removed) = (listeners.filter { addresses.contains($0.configuredAddress) },
+                               listeners.filter { !addresses.contains($0.configuredAddress) })
+        for listener in removed {
+            logger.info("listener closed", ["address": "\(listener.address)"])
+            listener.close()
+        }
+        listeners = kept
+        return addresses.filter { address in !kept.contains { $0.configuredAddress == address } }
     }
 
     // MARK: Connections
@@ -82,6 +99,7 @@ package final class ProxyServer {
 
     func forget(_ connection: ClientConnection) {
         connections[connection.fd] = nil
+        checkDrained()
     }
 
     /// Asks for `connection.resume()` before the loop next sleeps.
@@ -105,5 +123,30 @@ package final class ProxyServer {
     /// Closes every connection at once (the end of a shutdown's grace period).
     package func closeAllConnections() {
         for connection in Array(connections.values) { connection.close() }
+    }
+
+    // MARK: Draining
+
+    /// Called once when the last connection closed while draining.
+    private var drained: (() -> Void)?
+    package private(set) var isDraining = false
+
+    /// Stops accepting and lets every connection finish what it is doing: idle ones close now, busy
+    /// ones after their current response. `whenDrained` runs when none is left.
+    package func drain(whenDrained: @escaping () -> Void) {
+        isDraining = true
+        drained = whenDrained
+        closeListeners()
+        for connection in Array(connections.values) { connection.finishCurrentRequestThenClose() }
+        checkDrained()
+    }
+
+    /// Requests in flight (connections that are not idle).
+    package var busyConnectionCount: Int { connections.values.count { $0.exchange != nil } }
+
+    private func checkDrained() {
+        guard isDraining, connections.isEmpty, let drained else { return }
+        self.drained = nil
+        drained()
     }
 }
