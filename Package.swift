@@ -28,7 +28,7 @@ let package = Package(
 
         // The shell and the command line.
         .target(name: "Proxy", dependencies: ["HTTP1", "TokenCore", "Config", "EventLoop", "Curl", "Systemd", "CLinux", "CCurl", "CCurlShim"]),
-        .executableTarget(name: "bearerd", dependencies: ["Proxy", "Config", "EventLoop", "Curl"]),
+        .executableTarget(name: "bearerd", dependencies: ["Proxy", "Config", "EventLoop", "Curl", "Systemd"]),
 
         // Tests: pure cores without sockets; the shell against real loopback peers and the real binary.
         .target(name: "TestSupport", dependencies: ["CLinux"], path: "Tests/TestSupport"),

@@ -1,5 +1,5 @@
-import Config
 import Proxy
+import Systemd
 
 /// `bearerd run`: serve with a configuration file.
 enum RunCommand {
@@ -11,6 +11,14 @@ enum RunCommand {
             Output.error("bearerd run: \(error)")
             return ExitStatus.usage
         }
+        // Before anything can start a thread: libsystemd unsets LISTEN_* as it takes the sockets.
+        let passedListeners: [PassedListener]
+        do throws(ListenFDsError) {
+            passedListeners = try ListenFDs.take()
+        } catch {
+            Output.error("bearerd: cannot use the sockets systemd passed:\n\(error)")
+            return ExitStatus.usage
+        }
         let environment = ProcessEnvironment.current()
         let loaded: ConfigurationFile.Loaded
         switch ConfigurationFile.load(path: path, environment: environment) {
@@ -19,14 +27,12 @@ enum RunCommand {
             Output.error("bearerd: invalid configuration, not starting\n\(error)")
             return ExitStatus.usage
         }
-        let logger = Logger(level: loaded.configuration.logLevel)
+        let logger = Logger.forDaemon(level: loaded.configuration.logLevel)
         for warning in loaded.warnings { logger.warning("configuration: \(warning)") }
-        return serve(loaded.configuration, environment: environment, logger: logger)
-    }
-
-    static func serve(_ configuration: Configuration, environment: [String: String], logger: Logger) -> Int32 {
         do throws(DaemonError) {
-            let daemon = try Daemon(configuration: configuration, environment: environment, logger: logger)
+            let daemon = try Daemon(
+                configuration: loaded.configuration, configurationPath: path, environment: environment,
+                logger: logger, passedListeners: passedListeners)
             try daemon.bindListeners()
             try daemon.run()
             return ExitStatus.ok

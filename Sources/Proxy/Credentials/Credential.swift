@@ -22,6 +22,8 @@ package final class Credential {
     private var wakeUp: ScheduledTimer?
     private var fetchDeadline: ScheduledTimer?
     private var isStopped = false
+    /// Called after each fetch outcome (readiness and the status line follow credentials).
+    package var changed: (() -> Void)?
 
     init(name: String, source: TokenSource, policy: RefreshPolicy, loop: EventLoop, logger: Logger) {
         self.name = name
@@ -44,8 +46,13 @@ package final class Credential {
         perform(machine.started(now: now))
     }
 
+    /// Whether this credential may keep its token cache when a reload defines it again with `source`.
+    func keepsTokens(with source: TokenSource) -> Bool {
+        self.source.producesSameTokens(as: source)
+    }
+
     /// Stops fetching and watching for good; waiting requests get an answer.
-    package func stop() {
+    package func stop(reason: String = "bearerd is stopping") {
         isStopped = true
         wakeUp?.cancel()
         fetchDeadline?.cancel()
@@ -53,7 +60,7 @@ package final class Credential {
         let pending = waiters.values
         waiters.removeAll()
         for waiter in pending {
-            waiter.tokenUnavailable(.credentialUnavailable(name, reason: "bearerd is stopping", retryAfter: 1))
+            waiter.tokenUnavailable(.credentialUnavailable(name, reason: reason, retryAfter: 1))
         }
     }
 
@@ -159,6 +166,7 @@ package final class Credential {
             fetchDeadline = nil
             source.cancel()
             perform(machine.fetchFailed(.transient("no answer within \(timeout.compactDescription)"), now: now))
+            changed?()
         }
         source.fetch { [unowned self] result in
             fetchDeadline?.cancel()
@@ -166,9 +174,11 @@ package final class Credential {
             switch result {
             case .success(let material):
                 perform(machine.fetchSucceeded(material, now: now, wallNow: WallTime.now()))
+                logger.debug("token fetched", ["credential": name, "generation": "\(machine.status(at: now).generation ?? 0)"])
             case .failure(let failure):
                 perform(machine.fetchFailed(failure, now: now))
             }
+            changed?()
         }
     }
 

@@ -31,4 +31,11 @@ final class StaticTokenSource: TokenSource {
     func stop() {
         cancel()
     }
+
+    /// The definition names the same place (an environment variable, a file), but the value read
+    /// there may have changed since: only the same value keeps the cache.
+    func producesSameTokens(as other: TokenSource) -> Bool {
+        guard let other = other as? StaticTokenSource else { return false }
+        return material.secret.isEqual(to: other.material.secret) && material.scheme == other.material.scheme
+    }
 }

@@ -21,8 +21,16 @@ protocol TokenSource: AnyObject {
     /// Whether fetching again can give another token (not for a fixed value): decides whether an
     /// upstream 401 invalidates the token and the request is replayed.
     var refreshesOnRejection: Bool { get }
+
+    /// Whether `other`, built from an unchanged definition on reload, would hand over the same tokens,
+    /// so the credential keeps its cache. The definition being equal is checked before.
+    func producesSameTokens(as other: TokenSource) -> Bool
 }
 
 extension TokenSource {
     var refreshesOnRejection: Bool { true }
+
+    func producesSameTokens(as other: TokenSource) -> Bool {
+        type(of: self) == type(of: other)
+    }
 }

@@ -8,28 +8,46 @@ import TokenCore
 /// routes pointing at them, and the settings snapshot. Secrets are read here (environment, files,
 /// systemd credentials); a problem names its key path and nothing starts.
 struct RuntimeConfiguration {
-    let credentials: [String: Credential]
+    /// Each credential with the definition it was made from (a reload compares them).
+    let credentials: [String: (definition: CredentialDefinition, credential: Credential)]
+    /// Credentials made new (not kept from `previous`): they still need `start()`.
+    let newCredentials: [Credential]
     let settings: ProxySettings
 
+    /// - Parameter previous: the credentials of the configuration running now; one whose definition
+    ///   and token source are unchanged is kept, with its cached token.
     init(
-        _ configuration: Configuration, environment: [String: String], loop: EventLoop, logger: Logger
+        _ configuration: Configuration, environment: [String: String], loop: EventLoop, logger: Logger,
+        previous: [String: (definition: CredentialDefinition, credential: Credential)] = [:]
     ) throws(ConfigurationErrors) {
         var errors: [ConfigurationError] = []
-        var credentials: [String: Credential] = [:]
+        var credentials: [String: (definition: CredentialDefinition, credential: Credential)] = [:]
+        var newCredentials: [Credential] = []
         for definition in configuration.credentials {
             do {
                 let source = try Self.source(for: definition, environment: environment, loop: loop)
+                if let kept = previous[definition.name], kept.definition == definition,
+                   kept.credential.keepsTokens(with: source) {
+                    source.stop()
+                    credentials[definition.name] = kept
+                    continue
+                }
                 let policy = RefreshPolicy(refreshAt: definition.refreshAt, ttl: definition.ttl)
-                credentials[definition.name] = Credential(
+                let credential = Credential(
                     name: definition.name, source: source, policy: policy, loop: loop, logger: logger)
+                credentials[definition.name] = (definition, credential)
+                newCredentials.append(credential)
             } catch {
                 errors.append(error)
             }
         }
-        guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        guard errors.isEmpty else {
+            for credential in newCredentials { credential.stop() }
+            throw ConfigurationErrors(errors)
+        }
         let defaults = configuration.timeouts
         let routes = configuration.routes.compactMap { definition -> Route? in
-            guard let credential = credentials[definition.credential] else { return nil }
+            guard let credential = credentials[definition.credential]?.credential else { return nil }
             return Route(
                 path: definition.path,
                 upstreamPrefix: Self.upstreamPrefix(definition.upstream),
@@ -47,6 +65,7 @@ struct RuntimeConfiguration {
         }
         let limits = configuration.limits
         self.credentials = credentials
+        self.newCredentials = newCredentials
         settings = ProxySettings(
             routes: RouteTable(routes),
             limits: HTTPParserLimits(
