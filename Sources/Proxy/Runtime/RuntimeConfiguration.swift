@@ -19,9 +19,9 @@ struct RuntimeConfiguration {
         for definition in configuration.credentials {
             do {
                 let source = try Self.source(for: definition, environment: environment, loop: loop)
-                let policy = RefreshPolicy(refreshAt: definition.refreshAt, ttl: definition.ttl)
                 credentials[definition.name] = Credential(
-                    name: definition.name, source: source, policy: policy, loop: loop, logger: logger)
+                    name: definition.name, source: source, policy: Self.policy(for: definition), loop: loop,
+                    logger: logger)
             } catch {
                 errors.append(error)
             }
@@ -66,6 +66,13 @@ struct RuntimeConfiguration {
         case .file(let source):
             return FileTokenSource(loop: loop, path: source.path, scheme: scheme)
         }
+    }
+
+    /// The definition's timing; the backoff after permanent failures stays TokenCore's.
+    private static func policy(for definition: CredentialDefinition) -> RefreshPolicy {
+        RefreshPolicy(
+            refreshAt: definition.refreshAt, ttl: definition.ttl, fetchTimeout: definition.fetchTimeout,
+            transientBackoff: Backoff(base: definition.retry.base, cap: definition.retry.max, jitter: .full))
     }
 
     /// `https://host[:port]/base/`: what the request path after the route prefix is appended to.
