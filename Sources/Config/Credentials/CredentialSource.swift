@@ -7,14 +7,19 @@ package enum CredentialSource: Equatable, Sendable {
     case `static`(StaticCredentialSource)
     /// A token file, re-read when it changes (`source: "file"`).
     case file(FileCredentialSource)
+    /// A token endpoint (`source: "http"`).
+    case http(HTTPCredentialSource)
 
     /// Every source a configuration may name, in the order error messages list them.
-    static let kinds: [CredentialSourceKind] = [StaticCredentialSource.kind, FileCredentialSource.kind]
+    static let kinds: [CredentialSourceKind] = [
+        StaticCredentialSource.kind, FileCredentialSource.kind, HTTPCredentialSource.kind,
+    ]
 
     var details: any CredentialSourceDetails {
         switch self {
         case .static(let source): source
         case .file(let source): source
+        case .http(let source): source
         }
     }
 

@@ -16,9 +16,12 @@ struct RuntimeConfiguration {
     ) throws(ConfigurationErrors) {
         var errors: [ConfigurationError] = []
         var credentials: [String: Credential] = [:]
+        let context = SourceContext(
+            loop: loop, logger: logger, resolver: SecretResolver(environment: environment),
+            needsCurl: configuration.credentials.contains(where: \.source.fetchesOverHTTP))
         for definition in configuration.credentials {
             do {
-                let source = try Self.source(for: definition, environment: environment, loop: loop)
+                let source = try Self.source(for: definition, context: context)
                 credentials[definition.name] = Credential(
                     name: definition.name, source: source, policy: Self.policy(for: definition), loop: loop,
                     logger: logger)
@@ -56,15 +59,20 @@ struct RuntimeConfiguration {
     }
 
     private static func source(
-        for definition: CredentialDefinition, environment: [String: String], loop: EventLoop
+        for definition: CredentialDefinition, context: SourceContext
     ) throws(ConfigurationError) -> TokenSource {
         let scheme = definition.type == CredentialDefinition.defaultType ? nil : definition.type
+        let summary = definition.source.summary
         switch definition.source {
         case .static(let source):
-            let secret = try source.value.resolve(environment: environment, readFile: FileBytes.read)
-            return StaticTokenSource(loop: loop, secret: secret, scheme: scheme, summary: definition.source.summary)
+            let secret = try context.resolver.resolve(source.value)
+            return StaticTokenSource(loop: context.loop, secret: secret, scheme: scheme, summary: summary)
         case .file(let source):
-            return FileTokenSource(loop: loop, path: source.path, scheme: scheme)
+            return FileTokenSource(loop: context.loop, path: source.path, scheme: scheme)
+        case .http(let source):
+            return try IssuerTokenSource.http(
+                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
+                summary: summary)
         }
     }
 
