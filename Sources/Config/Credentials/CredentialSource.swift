@@ -9,10 +9,12 @@ package enum CredentialSource: Equatable, Sendable {
     case file(FileCredentialSource)
     /// A token endpoint (`source: "http"`).
     case http(HTTPCredentialSource)
+    /// OAuth2 client credentials (`source: "oauth2"`).
+    case oauth2(OAuth2CredentialSource)
 
     /// Every source a configuration may name, in the order error messages list them.
     static let kinds: [CredentialSourceKind] = [
-        StaticCredentialSource.kind, FileCredentialSource.kind, HTTPCredentialSource.kind,
+        StaticCredentialSource.kind, FileCredentialSource.kind, HTTPCredentialSource.kind, OAuth2CredentialSource.kind,
     ]
 
     var details: any CredentialSourceDetails {
@@ -20,6 +22,7 @@ package enum CredentialSource: Equatable, Sendable {
         case .static(let source): source
         case .file(let source): source
         case .http(let source): source
+        case .oauth2(let source): source
         }
     }
 

@@ -31,7 +31,7 @@ extension CredentialSource {
     /// Whether the source's fetches are libcurl transfers.
     var fetchesOverHTTP: Bool {
         switch self {
-        case .http: true
+        case .http, .oauth2: true
         case .static, .file: false
         }
     }

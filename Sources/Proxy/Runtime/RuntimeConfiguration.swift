@@ -73,6 +73,10 @@ struct RuntimeConfiguration {
             return try IssuerTokenSource.http(
                 source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
                 summary: summary)
+        case .oauth2(let source):
+            return try IssuerTokenSource.oauth2(
+                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
+                summary: summary)
         }
     }
 
