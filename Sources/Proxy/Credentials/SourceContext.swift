@@ -32,7 +32,7 @@ extension CredentialSource {
     var fetchesOverHTTP: Bool {
         switch self {
         case .http, .oauth2: true
-        case .static, .file: false
+        case .static, .file, .exec: false
         }
     }
 }

@@ -77,6 +77,10 @@ struct RuntimeConfiguration {
             return try IssuerTokenSource.oauth2(
                 source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
                 summary: summary)
+        case .exec(let source):
+            return try ExecTokenSource.exec(
+                source, loop: context.loop, resolver: context.resolver, scheme: scheme, credential: definition.name,
+                logger: context.logger, summary: summary)
         }
     }
 
