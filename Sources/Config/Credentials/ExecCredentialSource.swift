@@ -9,6 +9,7 @@
 /// `TokenCore.ExecOutput.parse`: a bare token, JSON `{ token, expiresAt | expiresIn }`, or a Kubernetes
 /// `ExecCredential`.
 package struct ExecCredentialSource: Equatable, Sendable, CredentialSourceDetails {
+    /// One variable of `environment`, in the order written.
     package struct Variable: Equatable, Sendable {
         package var name: String
         package var value: TextValue

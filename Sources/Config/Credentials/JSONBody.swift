@@ -5,12 +5,14 @@
 /// string; an object is always read as a secret reference, so nested objects and arrays cannot be
 /// written here (put such a body in a file and use `body: { file: ... }`).
 package struct JSONBody: Equatable, Sendable {
+    /// A member's value; a `TextValue` is sent as a JSON string.
     package enum Value: Equatable, Sendable {
         case string(TextValue)
         case number(Double)
         case bool(Bool)
     }
 
+    /// One member, in the order written.
     package struct Member: Equatable, Sendable {
         package var name: String
         package var value: Value

@@ -9,6 +9,7 @@
 /// RFC 6749 §2.3.1), with `client_id` and `client_secret` in the body (`auth: "post"`), or, without a
 /// secret, with a client certificate alone (RFC 8705 mutual TLS: `client_id` goes in the body).
 package struct OAuth2CredentialSource: Equatable, Sendable, CredentialSourceDetails {
+    /// How the client proves who it is (`auth`).
     package enum ClientAuthentication: String, Equatable, Sendable, CaseIterable {
         /// `Authorization: Basic` with the form-encoded id and secret.
         case basic
@@ -18,6 +19,7 @@ package struct OAuth2CredentialSource: Equatable, Sendable, CredentialSourceDeta
         case certificate
     }
 
+    /// One extra form field of `parameters`, in the order written.
     package struct Parameter: Equatable, Sendable {
         package var name: String
         package var value: TextValue

@@ -12,6 +12,7 @@ import TokenCore
 /// the command wrote. A run that ended early keeps watching until the process is reaped; nothing of
 /// it is left behind.
 final class CommandRun {
+    /// Why the run ended.
     enum Ending: Equatable {
         case exited(Int32)
         case signaled(Int32)
@@ -19,6 +20,7 @@ final class CommandRun {
         case outputTooLarge
     }
 
+    /// How the run ended and what the command wrote (within the limits).
     struct Outcome {
         var ending: Ending
         var stdout: [UInt8]

@@ -8,6 +8,7 @@ import TokenCore
 /// signals it reads through a signalfd, and a child would inherit that), stdin from /dev/null,
 /// stdout and stderr into pipes, every other descriptor closed, and exactly the given environment.
 enum CommandSpawn {
+    /// A running command and our ends of its pipes.
     struct Started {
         var pid: pid_t
         /// Non-blocking read ends, close-on-exec.

@@ -8,6 +8,7 @@ import TokenCore
 /// Header values and the body are `Secret`s: they are revealed only here, into libcurl's own copies
 /// (`CURLOPT_COPYPOSTFIELDS`, the header list), never into a `String`.
 struct IssuerRequest {
+    /// A header line whose value may be secret.
     struct Header {
         var name: String
         var value: Secret
