@@ -15,11 +15,11 @@ import TokenCore
         #expect(
             pathsAndMessages(configuration(credentialSource: #"source: "statc", value: "x""#)) == [
                 #"credentials.api.source: unknown source "statc"; did you mean "static"? "#
-                    + "(expected one of static, file)"
+                    + "(expected one of static, file, http, oauth2, exec)"
             ])
         #expect(
             pathsAndMessages(configuration(credentialSource: #"source: "vault", address: "x""#)) == [
-                #"credentials.api.source: unknown source "vault" (expected one of static, file)"#
+                #"credentials.api.source: unknown source "vault" (expected one of static, file, http, oauth2, exec)"#
             ])
     }
 

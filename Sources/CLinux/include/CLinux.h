@@ -17,6 +17,10 @@
 
 int bearerd_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
 int bearerd_pipe2(int fds[2], int flags);
+// pidfd_open(2): a descriptor that becomes readable when the process exits (no SIGCHLD needed).
+int bearerd_pidfd_open(pid_t pid);
+// posix_spawn_file_actions_addclosefrom_np is declared only with _GNU_SOURCE.
+int bearerd_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int from);
 
 
 #endif

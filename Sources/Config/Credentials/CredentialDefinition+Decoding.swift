@@ -1,6 +1,6 @@
 /// One entry of `credentials`: the common keys, and the keys of the source that `source` names.
 extension CredentialDefinition: ConfigurationDecodable {
-    static let commonKeys = ["source", "type", "ttl", "refreshAt"]
+    static let commonKeys = ["source", "type", "ttl", "refreshAt", "fetchTimeout", "retry"]
 
     init(decodingFrom decoder: any Decoder) throws {
         var object = try ObjectReader(decoder)
@@ -28,9 +28,12 @@ extension CredentialDefinition: ConfigurationDecodable {
             guard Self.refreshAtRange.contains(fraction) else { throw InvalidValue("must be between 0.1 and 0.95") }
             return fraction
         }
+        let fetchTimeout = object.optional("fetchTimeout") { try $0.duration() }
+        let retry = object.optional("retry") { try $0.decode(CredentialRetry.self) }
         self.init(
             name: name, source: try object.finish(returning: source), type: type ?? Self.defaultType, ttl: ttl,
-            refreshAt: refreshAt ?? Self.defaultRefreshAt)
+            refreshAt: refreshAt ?? Self.defaultRefreshAt, fetchTimeout: fetchTimeout ?? Self.defaultFetchTimeout,
+            retry: retry ?? .default)
     }
 
     /// `[A-Za-z0-9_.-]+`

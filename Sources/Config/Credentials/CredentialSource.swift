@@ -7,14 +7,26 @@ package enum CredentialSource: Equatable, Sendable {
     case `static`(StaticCredentialSource)
     /// A token file, re-read when it changes (`source: "file"`).
     case file(FileCredentialSource)
+    /// A token endpoint (`source: "http"`).
+    case http(HTTPCredentialSource)
+    /// OAuth2 client credentials (`source: "oauth2"`).
+    case oauth2(OAuth2CredentialSource)
+    /// A command that prints a token (`source: "exec"`).
+    case exec(ExecCredentialSource)
 
     /// Every source a configuration may name, in the order error messages list them.
-    static let kinds: [CredentialSourceKind] = [StaticCredentialSource.kind, FileCredentialSource.kind]
+    static let kinds: [CredentialSourceKind] = [
+        StaticCredentialSource.kind, FileCredentialSource.kind, HTTPCredentialSource.kind, OAuth2CredentialSource.kind,
+        ExecCredentialSource.kind,
+    ]
 
     var details: any CredentialSourceDetails {
         switch self {
         case .static(let source): source
         case .file(let source): source
+        case .http(let source): source
+        case .oauth2(let source): source
+        case .exec(let source): source
         }
     }
 

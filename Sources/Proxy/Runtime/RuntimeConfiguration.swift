@@ -23,18 +23,21 @@ struct RuntimeConfiguration {
         var errors: [ConfigurationError] = []
         var credentials: [String: (definition: CredentialDefinition, credential: Credential)] = [:]
         var newCredentials: [Credential] = []
+        let context = SourceContext(
+            loop: loop, logger: logger, resolver: SecretResolver(environment: environment),
+            needsCurl: configuration.credentials.contains(where: \.source.fetchesOverHTTP))
         for definition in configuration.credentials {
             do {
-                let source = try Self.source(for: definition, environment: environment, loop: loop)
+                let source = try Self.source(for: definition, context: context)
                 if let kept = previous[definition.name], kept.definition == definition,
                    kept.credential.keepsTokens(with: source) {
                     source.stop()
                     credentials[definition.name] = kept
                     continue
                 }
-                let policy = RefreshPolicy(refreshAt: definition.refreshAt, ttl: definition.ttl)
                 let credential = Credential(
-                    name: definition.name, source: source, policy: policy, loop: loop, logger: logger)
+                    name: definition.name, source: source, policy: Self.policy(for: definition), loop: loop,
+                    logger: logger)
                 credentials[definition.name] = (definition, credential)
                 newCredentials.append(credential)
             } catch {
@@ -77,16 +80,36 @@ struct RuntimeConfiguration {
     }
 
     private static func source(
-        for definition: CredentialDefinition, environment: [String: String], loop: EventLoop
+        for definition: CredentialDefinition, context: SourceContext
     ) throws(ConfigurationError) -> TokenSource {
         let scheme = definition.type == CredentialDefinition.defaultType ? nil : definition.type
+        let summary = definition.source.summary
         switch definition.source {
         case .static(let source):
-            let secret = try source.value.resolve(environment: environment, readFile: FileBytes.read)
-            return StaticTokenSource(loop: loop, secret: secret, scheme: scheme, summary: definition.source.summary)
+            let secret = try context.resolver.resolve(source.value)
+            return StaticTokenSource(loop: context.loop, secret: secret, scheme: scheme, summary: summary)
         case .file(let source):
-            return FileTokenSource(loop: loop, path: source.path, scheme: scheme)
+            return FileTokenSource(loop: context.loop, path: source.path, scheme: scheme)
+        case .http(let source):
+            return try IssuerTokenSource.http(
+                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
+                summary: summary)
+        case .oauth2(let source):
+            return try IssuerTokenSource.oauth2(
+                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
+                summary: summary)
+        case .exec(let source):
+            return try ExecTokenSource.exec(
+                source, loop: context.loop, resolver: context.resolver, scheme: scheme, credential: definition.name,
+                logger: context.logger, summary: summary)
         }
+    }
+
+    /// The definition's timing; the backoff after permanent failures stays TokenCore's.
+    private static func policy(for definition: CredentialDefinition) -> RefreshPolicy {
+        RefreshPolicy(
+            refreshAt: definition.refreshAt, ttl: definition.ttl, fetchTimeout: definition.fetchTimeout,
+            transientBackoff: Backoff(base: definition.retry.base, cap: definition.retry.max, jitter: .full))
     }
 
     /// `https://host[:port]/base/`: what the request path after the route prefix is appended to.
