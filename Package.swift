@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"]),
         // Runs the Systemd module in a child process, so tests never setenv in the test runner.
         .executableTarget(name: "SystemdTestTool", dependencies: ["Systemd"], path: "Tests/SystemdTestTool"),
-        .testTarget(name: "ProxyTests", dependencies: ["TestSupport", "Proxy", "HTTP1", "EventLoop", "Curl"]),
+        .testTarget(name: "ProxyTests", dependencies: ["TestSupport", "Proxy", "HTTP1", "EventLoop", "Curl", "TokenCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

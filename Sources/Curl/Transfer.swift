@@ -1,5 +1,6 @@
 import CCurl
 import CCurlShim
+import Glibc
 
 /// One libcurl easy handle and the state of the transfer running on it. Transfers are pooled by
 /// their `CurlMulti` and reused, so that libcurl's per-handle caches (and the allocations of a fresh
@@ -127,6 +128,8 @@ package struct HeaderLines: ~Copyable {
             UnsafeMutableRawBufferPointer(rebasing: raw[(name.count + 2)...]).copyMemory(from: UnsafeRawBufferPointer(value))
             line[total] = 0
             list = curl_slist_append(list, line.baseAddress)
+            // The line may hold a token: libcurl has its copy, ours must not linger on the stack.
+            explicit_bzero(line.baseAddress!, total + 1)
         }
     }
 
@@ -148,6 +151,7 @@ private func withNulTerminated(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Uns
         UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
         buffer[bytes.count] = 0
         body(buffer.baseAddress!)
+        explicit_bzero(buffer.baseAddress!, bytes.count + 1)
     }
 }
 

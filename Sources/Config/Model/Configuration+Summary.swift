@@ -60,6 +60,12 @@ extension Configuration {
         if credential.refreshAt != CredentialDefinition.defaultRefreshAt {
             parts.append("refresh at \(credential.refreshAt)")
         }
+        if credential.fetchTimeout != CredentialDefinition.defaultFetchTimeout {
+            parts.append("fetch timeout \(DurationSyntax.format(credential.fetchTimeout))")
+        }
+        if credential.retry != .default {
+            parts.append("retry \(credential.retry)")
+        }
         return parts.joined(separator: ", ")
     }
 
