@@ -124,7 +124,7 @@ import Testing
         #expect(try upstream.waitForRequests(1)[0].header("Authorization") == "Bearer \(Self.canary)")
     }
 
-    @Test func theDemoShowsTheInjectedCredentialMasked() throws {
+    @Test func theDemoShowsTheInjectedCredentialMaskedAndItsGeneration() throws {
         let demo = try BearerdProcess.start(config: "", arguments: ["demo", "--listen", "127.0.0.1:0"])
         let port = try demo.port
         _ = try demo.waitForLines(in: .stdout, count: 1, timeout: .seconds(5)) { $0.contains("curl ") }
@@ -134,8 +134,9 @@ import Testing
         let text = response.bodyText
         #expect(text.contains("\"target\": \"/hello?name=agent\""))
         let authorization = text.split(separator: "\n").first { $0.contains("\"Authorization\"") } ?? ""
-        // "Bearer demo…1a2b": the first and last 4 characters of the token, nothing in between.
-        #expect(authorization.contains("Bearer demo…"))
+        // "Bearer eyJh…9f3a": the first and last 4 characters of the issuer's JWT, nothing in between.
+        #expect(authorization.contains("\"Bearer eyJh…"))
         #expect(authorization.count < 60)
+        #expect(text.contains("\"tokenGeneration\": 1"))
     }
 }

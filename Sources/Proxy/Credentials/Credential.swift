@@ -173,8 +173,15 @@ package final class Credential {
             fetchDeadline = nil
             switch result {
             case .success(let material):
+                let before = machine.status(at: now).generation
                 perform(machine.fetchSucceeded(material, now: now, wallNow: WallTime.now()))
-                logger.debug("token fetched", ["credential": name, "generation": "\(machine.status(at: now).generation ?? 0)"])
+                // The machine may refuse the token (expired on arrival): only a new generation is news.
+                let status = machine.status(at: now)
+                if let generation = status.generation, generation != before {
+                    var validity = "no expiry"
+                    if case .until(let end) = status.validity { validity = (end - now).compactDescription }
+                    logger.info("token fetched", ["credential": name, "generation": "\(generation)", "usableFor": validity])
+                }
             case .failure(let failure):
                 perform(machine.fetchFailed(failure, now: now))
             }
