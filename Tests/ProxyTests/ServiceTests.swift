@@ -36,6 +36,28 @@ import Testing
         }
     }
 
+    @Test func aSlowIssuerExtendsTheStartTimeoutUntilTheFirstTokenArrives() throws {
+        let notify = try NotifySocket()
+        let gate = TestGate()
+        let issuer = try TokenIssuer { _ in .hang(gate) }
+        let upstream = try TestUpstream()
+        let bearerd = try Self.start(
+            """
+            { listen: ["127.0.0.1:0"], readyTimeout: "20s",
+              credentials: { slow: { source: "http", url: "\(issuer.url)" } },
+              routes: [{ path: "/api/", upstream: "\(upstream.baseURL)/", credential: "slow" }] }
+            """, notify: notify)
+        let waiting = try notify.waitFor { $0.hasPrefix("EXTEND_TIMEOUT_USEC=") }
+        #expect(waiting.contains("STATUS=starting: waiting for the first token of \"slow\""))
+        let extended = try #require(waiting.last.flatMap { Int($0.dropFirst("EXTEND_TIMEOUT_USEC=".count)) })
+        #expect(extended > 20_000_000 && extended <= 25_000_000)
+        try issuer.waitForArrivals(1)
+        #expect(!notify.received.contains { $0.hasPrefix("READY=1") })
+        gate.open()
+        let ready = try withExtendedLifetime(bearerd) { try notify.waitFor("READY=1") }
+        #expect(ready.last == "READY=1\nSTATUS=1 route, 1/1 credentials valid")
+    }
+
     @Test func readyWhenListeningDoesNotWaitForTokens() throws {
         let notify = try NotifySocket()
         let directory = try TemporaryDirectory(prefix: "bearerd-ready")
@@ -209,6 +231,8 @@ final class LoadGenerator: @unchecked Sendable {
         }, box.toOpaque())
         self.thread = thread
     }
+
+    var succeededSoFar: Int { lock.withLock { succeeded } }
 
     /// Waits until `count` requests succeeded in all (a test's pacing, not a sleep).
     func waitForRequests(_ count: Int, timeout: Duration = .seconds(10)) throws {

@@ -29,7 +29,10 @@ enum Socket {
     static func accept(_ listener: SocketHandle) throws -> Int32? {
         while true {
             let fd = bearerd_accept4(listener.fd, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
-            if fd >= 0 { return fd }
+            if fd >= 0 {
+                setNoDelay(fd)
+                return fd
+            }
             switch errno {
             case EINTR, ECONNABORTED: continue
             case EINVAL, EBADF: return nil
@@ -49,7 +52,15 @@ enum Socket {
             }
         }
         guard result == 0 else { throw TestSupportError.system("connect to 127.0.0.1:\(port)") }
+        setNoDelay(fd)
         return handle
+    }
+
+    /// Peers write a head and a body separately: without this, Nagle's algorithm and the other side's
+    /// delayed ACK hold the body back 40 ms.
+    static func setNoDelay(_ fd: Int32) {
+        var one: Int32 = 1
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
 
     static func connect(unixPath path: String) throws -> SocketHandle {

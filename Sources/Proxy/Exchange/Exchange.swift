@@ -68,6 +68,8 @@ final class Exchange {
         case .ready(let token):
             startTransfer(with: token)
         case .wait:
+            // In steady state background refreshes keep this from happening: worth a debug line.
+            server.logger.debug("request waits for a token", ["credential": route.credential.name])
             isWaitingForToken = true
         case .unavailable(let reply):
             finish(with: reply)
