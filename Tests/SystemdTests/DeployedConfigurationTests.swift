@@ -43,14 +43,19 @@ struct DeployedConfigurationTests {
             uncommented += 1
             return String(line[..<range.lowerBound] + line[range.upperBound...])
         }
-        #expect(uncommented == 2)
+        #expect(uncommented == 5)
         let directory = try credentialsDirectory()
         let file = try directory.write("uncommented.json5", lines.joined(separator: "\n"))
         let result = try check(
-            file, environment: ["CREDENTIALS_DIRECTORY": directory.path, "EXAMPLE_TOKEN": "dummy-example"])
+            file,
+            environment: [
+                "CREDENTIALS_DIRECTORY": directory.path, "EXAMPLE_TOKEN": "dummy-example",
+                "CORP_CLIENT_SECRET": "dummy-corp", "LICENSE_KEY": "dummy-license",
+            ])
         #expect(result.status == .exited(0), "\(result.stderr)")
-        #expect(result.stdout.contains("credential example "))
-        #expect(result.stdout.contains("credential internal "))
+        for name in ["example", "internal", "corp", "license", "cli"] {
+            #expect(result.stdout.contains("credential \(name) "), "\(name)")
+        }
     }
 
     private func credentialsDirectory() throws -> TemporaryDirectory {
