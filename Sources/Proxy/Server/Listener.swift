@@ -1,5 +1,6 @@
 import EventLoop
 import Glibc
+import TokenCore
 
 /// Where a listener accepts connections.
 package enum ListenerAddress: Sendable, Equatable, CustomStringConvertible {
@@ -53,14 +54,35 @@ final class Listener: IOHandler {
                     server.adopt(client, from: self)
                 }
             } catch {
-                // EMFILE and friends: the connection stays in the backlog; say so and try later.
-                server.logger.warning("accept failed", ["listener": "\(address)", "error": "\(error)"])
+                pauseAccepting(after: error)
                 return
             }
         }
     }
 
+    /// Out of descriptors (EMFILE) or memory: the connection waits in the backlog. The socket stays
+    /// readable, so watching it would spin; stop watching it for a moment instead, and say so once per
+    /// pause.
+    private func pauseAccepting(after error: SystemError) {
+        server.logger.warning("accept failed, pausing this listener", [
+            "listener": "\(address)", "error": "\(error)", "pause": Self.acceptPause.compactDescription,
+        ])
+        guard let registration else { return }
+        server.loop.deregister(registration, fd: fd)
+        self.registration = nil
+        resumeTimer = server.loop.schedule(after: Self.acceptPause) { [weak self] in
+            guard let self, !isClosed else { return }
+            self.registration = try? server.loop.register(fd, events: .readable, handler: self)
+        }
+    }
+
+    private static let acceptPause: Duration = .milliseconds(100)
+    private var resumeTimer: ScheduledTimer?
+    private var isClosed = false
+
     func close() {
+        isClosed = true
+        resumeTimer?.cancel()
         if let registration { server.loop.deregister(registration, fd: fd) }
         registration = nil
         Glibc.close(fd)
