@@ -21,8 +21,11 @@ package enum ResponseHead {
 
     /// Appends `name: value\r\n`. False if `name` is not a token or `value` holds a control
     /// character other than HTAB (RFC 9110 §5.1, §5.5).
+    ///
+    /// Concrete, so that a caller in another module does not run generic code unspecialized (a
+    /// witness call and a coroutine allocation per byte); the other overloads come here.
     package static func appendField(
-        name: some Collection<UInt8>, value: some Collection<UInt8>, to buffer: inout [UInt8]
+        name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]
     ) -> Bool {
         guard !name.isEmpty, name.allSatisfy(ASCII.isToken),
             value.allSatisfy({ ASCII.isFieldVisible($0) || ASCII.isWhitespace($0) })
@@ -36,8 +39,21 @@ package enum ResponseHead {
     }
 
     /// Appends `name: value\r\n`; see the byte version.
+    package static func appendField(
+        name: some Collection<UInt8>, value: some Collection<UInt8>, to buffer: inout [UInt8]
+    ) -> Bool {
+        let name = Array(name)
+        let value = Array(value)
+        return name.withUnsafeBufferPointer { name in
+            value.withUnsafeBufferPointer { appendField(name: name, value: $0, to: &buffer) }
+        }
+    }
+
+    /// Appends `name: value\r\n`; see the byte version.
     package static func appendField(name: String, value: String, to buffer: inout [UInt8]) -> Bool {
-        appendField(name: name.utf8, value: value.utf8, to: &buffer)
+        var name = name
+        var value = value
+        return name.withUTF8 { name in value.withUTF8 { appendField(name: name, value: $0, to: &buffer) } }
     }
 
     /// Appends `Content-Length: <length>\r\n`.

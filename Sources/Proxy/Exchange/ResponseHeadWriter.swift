@@ -16,14 +16,9 @@ struct ResponseHeadWriter {
         _ = ResponseHead.appendField(name: name, value: value, to: &bytes)
     }
 
-    /// An upstream field line `Name: value` (no CRLF), passed on only if it is well-formed.
-    mutating func addLine(_ line: [UInt8]) {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
-        var valueStart = colon + 1
-        while valueStart < line.count, line[valueStart] == UInt8(ascii: " ") || line[valueStart] == UInt8(ascii: "\t") {
-            valueStart += 1
-        }
-        _ = ResponseHead.appendField(name: line[..<colon], value: line[valueStart...], to: &bytes)
+    /// An upstream field, passed on only if it is well-formed.
+    mutating func addField(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+        _ = ResponseHead.appendField(name: name, value: value, to: &bytes)
     }
 
     consuming func finish() -> [UInt8] {

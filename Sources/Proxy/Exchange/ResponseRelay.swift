@@ -15,8 +15,9 @@ struct ResponseRelay {
     }
 
     private(set) var status = 0
-    /// Header lines of the head being received, CRLF stripped.
-    private var lines: [[UInt8]] = []
+    /// The field lines of the head being received, CRLF stripped, each followed by one LF: a single
+    /// buffer for the whole head (libcurl hands over one line per call, so a line holds no LF).
+    private var fieldLines: [UInt8] = []
     private var inInterimHead = false
     private var headComplete = false
     private(set) var framing = Framing.none
@@ -32,7 +33,7 @@ struct ResponseRelay {
         if line.starts(with: "HTTP/".utf8) {
             status = Self.statusCode(of: line)
             inInterimHead = (100..<200).contains(status)
-            lines.removeAll(keepingCapacity: true)
+            fieldLines.removeAll(keepingCapacity: true)
             return false
         }
         if line.isEmpty {
@@ -44,21 +45,27 @@ struct ResponseRelay {
             headComplete = status >= 200
             return headComplete
         }
-        if !inInterimHead { lines.append(Array(line)) }
+        if !inInterimHead {
+            fieldLines.append(contentsOf: line)
+            fieldLines.append(UInt8(ascii: "\n"))
+        }
         return false
     }
 
     /// The client's response head.
     mutating func clientHead(requestMethodIsHead: Bool, clientKeepAlive: Bool, clientIsHTTP10: Bool) -> [UInt8] {
-        let dropped = HopByHop.namesDropped(byConnectionFieldsIn: lines)
         var hasContentLength = false
         var writer = ResponseHeadWriter(status: status)
-        for line in lines {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { continue }
-            let name = line[..<colon]
-            if HopByHop.isHopByHop(name) || dropped.contains(where: { HopByHop.equalsIgnoringCase(name, $0) }) { continue }
-            if HopByHop.equalsIgnoringCase(name, HopByHop.contentLength) { hasContentLength = true }
-            writer.addLine(line)
+        fieldLines.withUnsafeBufferPointer { lines in
+            var hasConnection = false
+            Self.forEachField(in: lines) { name, _ in
+                if ASCII.equalsLowercased(name, HopByHop.connection) { hasConnection = true }
+            }
+            Self.forEachField(in: lines) { name, value in
+                if HopByHop.isHopByHop(name) || (hasConnection && Self.isListedByConnection(name, in: lines)) { return }
+                if ASCII.equalsLowercased(name, HopByHop.contentLength) { hasContentLength = true }
+                writer.addField(name: name, value: value)
+            }
         }
         let noBody = requestMethodIsHead || status == 204 || status == 304 || (100..<200).contains(status)
         if noBody {
@@ -77,8 +84,42 @@ struct ResponseRelay {
         } else if clientIsHTTP10 {
             writer.add("Connection", "keep-alive")
         }
-        lines = []
+        fieldLines = []
         return writer.finish()
+    }
+
+    /// Calls `body` with the name and the value (leading SP/HTAB skipped) of each line of `lines` that
+    /// has a name before a colon.
+    private static func forEachField(
+        in lines: UnsafeBufferPointer<UInt8>,
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var start = 0
+        while start < lines.count {
+            var end = start
+            var colon: Int?
+            while lines[end] != UInt8(ascii: "\n") {
+                if colon == nil, lines[end] == UInt8(ascii: ":") { colon = end }
+                end += 1
+            }
+            if let colon, colon > start {
+                var valueStart = colon + 1
+                while valueStart < end, HopByHop.isWhitespace(lines[valueStart]) { valueStart += 1 }
+                body(.init(rebasing: lines[start..<colon]), .init(rebasing: lines[valueStart..<end]))
+            }
+            start = end + 1
+        }
+    }
+
+    /// Whether a `Connection` line among `lines` names `name`.
+    private static func isListedByConnection(
+        _ name: UnsafeBufferPointer<UInt8>, in lines: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        var listed = false
+        forEachField(in: lines) { field, value in
+            if ASCII.equalsLowercased(field, HopByHop.connection), HopByHop.isListed(name, in: value) { listed = true }
+        }
+        return listed
     }
 
     func frameBody(_ bytes: UnsafeRawBufferPointer, into write: (UnsafeRawBufferPointer) -> Void) {
