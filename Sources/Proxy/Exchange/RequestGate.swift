@@ -20,8 +20,10 @@ enum RequestGate {
         guard head.targetIsOriginForm else {
             return .refuse(.badRequest("only origin-form targets (\"/path\") are served: bearerd is not a forward proxy"))
         }
-        if let port = listener.tcpPort, let host = head.hostValue, !HostCheck.allows(host, port: port, names: settings.allowedHosts) {
-            return .refuse(.forbiddenHost(host))
+        if let port = listener.tcpPort, let hostRange = head.hostRange, !head.withUnsafeBytes({
+            HostCheck.allows(UnsafeBufferPointer(rebasing: $0[hostRange]), port: port, names: settings.allowedHosts)
+        }) {
+            return .refuse(.forbiddenHost(head.hostValue ?? ""))
         }
         return head.withTarget { target in
             let pathEnd = target.firstIndex(of: UInt8(ascii: "?")) ?? target.count
@@ -62,24 +64,37 @@ enum RequestGate {
 
 /// Which `Host` values name a loopback listener.
 enum HostCheck {
-    /// `host` is `name` or `name:port`; the name must be one of `names` (lower-cased) and the port,
-    /// when given, the listener's.
-    static func allows(_ host: String, port: UInt16, names: [String]) -> Bool {
-        var name = Substring(host)
-        var givenPort: Substring?
-        if let close = host.lastIndex(of: "]") {
-            let afterBracket = host.index(after: close)
-            name = host[...close]
-            if afterBracket < host.endIndex {
-                guard host[afterBracket] == ":" else { return false }
-                givenPort = host[host.index(after: afterBracket)...]
+    /// `host` is `name` or `name:port`; the name must be one of `names` (lower-cased), ignoring ASCII
+    /// case, and the port, when given, the listener's. Works on the bytes: this runs for every request.
+    static func allows(_ host: UnsafeBufferPointer<UInt8>, port: UInt16, names: [String]) -> Bool {
+        var nameEnd = host.count
+        var givenPort: UnsafeBufferPointer<UInt8>?
+        if let close = host.lastIndex(of: UInt8(ascii: "]")) {
+            nameEnd = close + 1
+            if nameEnd < host.count {
+                guard host[nameEnd] == UInt8(ascii: ":") else { return false }
+                givenPort = UnsafeBufferPointer(rebasing: host[(nameEnd + 1)...])
             }
-        } else if let colon = host.lastIndex(of: ":") {
-            name = host[..<colon]
-            givenPort = host[host.index(after: colon)...]
+        } else if let colon = host.lastIndex(of: UInt8(ascii: ":")) {
+            nameEnd = colon
+            givenPort = UnsafeBufferPointer(rebasing: host[(colon + 1)...])
         }
-        if let givenPort, UInt16(givenPort) != port { return false }
-        let lowered = name.lowercased()
-        return names.contains(lowered)
+        if let givenPort, decimal(givenPort) != port { return false }
+        let name = UnsafeBufferPointer(rebasing: host[..<nameEnd])
+        return names.contains { allowed in
+            allowed.utf8.count == name.count && zip(allowed.utf8, name).allSatisfy { $0 == ASCII.lower($1) }
+        }
+    }
+
+    /// The port spelled by `digits`, or nil if it is empty, holds anything but digits or exceeds 65535.
+    private static func decimal(_ digits: UnsafeBufferPointer<UInt8>) -> UInt16? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte &- UInt8(ascii: "0") < 10 else { return nil }
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+            guard value <= Int(UInt16.max) else { return nil }
+        }
+        return UInt16(value)
     }
 }
