@@ -13,6 +13,24 @@ package struct IOEvents: OptionSet, Sendable {
     package static let error = IOEvents(rawValue: EPOLLERR.rawValue)
     /// Report readiness once per change, not while it lasts (the owner reads/writes until `EAGAIN`).
     package static let edgeTriggered = IOEvents(rawValue: EPOLLET.rawValue)
+
+    // Concrete versions of SetAlgebra's defaults: called from other modules, those ran unspecialized,
+    // through the witness table, on every event.
+
+    package func contains(_ member: IOEvents) -> Bool {
+        rawValue & member.rawValue == member.rawValue
+    }
+
+    package func isDisjoint(with other: IOEvents) -> Bool {
+        rawValue & other.rawValue == 0
+    }
+
+    @discardableResult
+    package mutating func insert(_ member: IOEvents) -> (inserted: Bool, memberAfterInsert: IOEvents) {
+        let inserted = !contains(member)
+        self = IOEvents(rawValue: rawValue | member.rawValue)
+        return (inserted, member)
+    }
 }
 
 /// An object the loop calls when its descriptor is ready. Runs on the loop's thread.

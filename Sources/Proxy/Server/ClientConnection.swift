@@ -65,12 +65,15 @@ final class ClientConnection: IOHandler {
             return
         }
         if events.contains(.writable) { flush() }
-        if !events.isDisjoint(with: [.readable, .peerClosed, .hangUp]) {
+        if !events.isDisjoint(with: Self.inputEvents) {
             socketMayHaveBytes = true
             pump()
         }
-        if !isClosed, !events.isDisjoint(with: [.peerClosed, .hangUp]) { peerClosed() }
+        if !isClosed, !events.isDisjoint(with: Self.hangUpEvents) { peerClosed() }
     }
+
+    private static let inputEvents: IOEvents = [.readable, .peerClosed, .hangUp]
+    private static let hangUpEvents: IOEvents = [.peerClosed, .hangUp]
 
     /// Finishes what callbacks queued: flush output, resume a paused upstream, parse waiting input.
     func resume() {
