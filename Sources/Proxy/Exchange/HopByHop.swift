@@ -16,6 +16,29 @@ enum HopByHop {
     /// Whether `name` is one of the comma-separated tokens of the field value `value`, ignoring ASCII
     /// case and the whitespace around each token.
     static func isListed(_ name: UnsafeBufferPointer<UInt8>, in value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var listed = false
+        forEachToken(in: value) { token in
+            if equalsIgnoringCase(name, token) { listed = true }
+        }
+        return listed
+    }
+
+    /// Whether a `Connection` value lists field names, not just the options `close` and `keep-alive`.
+    static func listsFieldNames(_ connectionValue: UnsafeBufferPointer<UInt8>) -> Bool {
+        var listsNames = false
+        forEachToken(in: connectionValue) { token in
+            if !ASCII.equalsLowercased(token, close) && !ASCII.equalsLowercased(token, keepAlive) { listsNames = true }
+        }
+        return listsNames
+    }
+
+    private static let close = Array("close".utf8)
+    private static let keepAlive = Array("keep-alive".utf8)
+
+    /// Calls `body` with each non-empty comma-separated token of `value`, without the whitespace around it.
+    private static func forEachToken(
+        in value: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var start = 0
         while start < value.count {
             var end = start
@@ -24,12 +47,9 @@ enum HopByHop {
             var last = end
             while first < last, isWhitespace(value[first]) { first += 1 }
             while last > first, isWhitespace(value[last - 1]) { last -= 1 }
-            if equalsIgnoringCase(name, UnsafeBufferPointer(rebasing: value[first..<last])) {
-                return true
-            }
+            if first < last { body(UnsafeBufferPointer(rebasing: value[first..<last])) }
             start = end + 1
         }
-        return false
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {

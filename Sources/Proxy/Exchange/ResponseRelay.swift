@@ -18,6 +18,8 @@ struct ResponseRelay {
     /// The field lines of the head being received, CRLF stripped, each followed by one LF: a single
     /// buffer for the whole head (libcurl hands over one line per call, so a line holds no LF).
     private var fieldLines: [UInt8] = []
+    /// Room reserved for `fieldLines` at the first line, so a usual head is stored without regrowing.
+    private static let typicalHeadSize = 1024
     private var inInterimHead = false
     private var headComplete = false
     private(set) var framing = Framing.none
@@ -46,6 +48,7 @@ struct ResponseRelay {
             return headComplete
         }
         if !inInterimHead {
+            if fieldLines.capacity == 0 { fieldLines.reserveCapacity(Self.typicalHeadSize) }
             fieldLines.append(contentsOf: line)
             fieldLines.append(UInt8(ascii: "\n"))
         }
@@ -57,12 +60,16 @@ struct ResponseRelay {
         var hasContentLength = false
         var writer = ResponseHeadWriter(status: status)
         fieldLines.withUnsafeBufferPointer { lines in
-            var hasConnection = false
-            Self.forEachField(in: lines) { name, _ in
-                if ASCII.equalsLowercased(name, HopByHop.connection) { hasConnection = true }
+            // Usually Connection says only keep-alive or close: then no field needs the search below.
+            var connectionListsNames = false
+            Self.forEachField(in: lines) { name, value in
+                if ASCII.equalsLowercased(name, HopByHop.connection), HopByHop.listsFieldNames(value) {
+                    connectionListsNames = true
+                }
             }
             Self.forEachField(in: lines) { name, value in
-                if HopByHop.isHopByHop(name) || (hasConnection && Self.isListedByConnection(name, in: lines)) { return }
+                if HopByHop.isHopByHop(name) { return }
+                if connectionListsNames && Self.isListedByConnection(name, in: lines) { return }
                 if ASCII.equalsLowercased(name, HopByHop.contentLength) { hasContentLength = true }
                 writer.addField(name: name, value: value)
             }
