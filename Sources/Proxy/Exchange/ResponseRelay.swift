@@ -1,3 +1,4 @@
+import Glibc
 import HTTP1
 
 /// Turns the response head libcurl received (HTTP/1.x or HTTP/2, one line per call) into the head
@@ -101,14 +102,14 @@ struct ResponseRelay {
         in lines: UnsafeBufferPointer<UInt8>,
         _ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void
     ) {
+        guard let base = lines.baseAddress else { return }
         var start = 0
         while start < lines.count {
-            var end = start
-            var colon: Int?
-            while lines[end] != UInt8(ascii: "\n") {
-                if colon == nil, lines[end] == UInt8(ascii: ":") { colon = end }
-                end += 1
-            }
+            // memchr: the lines are scanned twice per response, byte loops showed in the profile.
+            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), lines.count - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? lines.count
+            let colon = memchr(base + start, Int32(UInt8(ascii: ":")), end - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
             if let colon, colon > start {
                 var valueStart = colon + 1
                 while valueStart < end, HopByHop.isWhitespace(lines[valueStart]) { valueStart += 1 }
