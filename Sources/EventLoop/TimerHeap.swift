@@ -25,9 +25,16 @@ package final class ScheduledTimer {
 }
 
 /// A binary min-heap of timers ordered by deadline, then by scheduling order.
+///
+/// A cancelled timer stays in the heap until it comes up or until the heap has doubled since it was
+/// last swept: then the cancelled ones are dropped in one pass. Without the sweep, a timer cancelled
+/// long before its deadline (a request's 10-minute response timeout, once the response came back)
+/// would hold its memory until that deadline: millions of them under steady load.
 struct TimerHeap {
     private var storage: [ScheduledTimer] = []
     private var nextSequence: UInt64 = 0
+    /// The next sweep happens when the heap reaches this size (amortised O(1) per insert).
+    private var sweepAt = 64
 
     var isEmpty: Bool { storage.isEmpty }
 
@@ -40,6 +47,7 @@ struct TimerHeap {
     }
 
     mutating func insert(deadline: LoopInstant, action: @escaping () -> Void) -> ScheduledTimer {
+        if storage.count >= sweepAt { sweepCancelled() }
         let timer = ScheduledTimer(deadline: deadline, sequence: nextSequence, action: action)
         nextSequence &+= 1
         storage.append(timer)
@@ -52,6 +60,17 @@ struct TimerHeap {
     mutating func popDue(now: LoopInstant) -> ScheduledTimer? {
         guard let first = storage.first, first.deadline <= now else { return nil }
         return removeFirst()
+    }
+
+    /// Drops every cancelled timer and restores the heap order.
+    private mutating func sweepCancelled() {
+        storage.removeAll { $0.isCancelled }
+        var parent = storage.count / 2
+        while parent > 0 {
+            parent -= 1
+            siftDown(parent)
+        }
+        sweepAt = max(64, 2 * storage.count)
     }
 
     private static func ordered(_ a: ScheduledTimer, before b: ScheduledTimer) -> Bool {
