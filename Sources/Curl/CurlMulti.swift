@@ -47,10 +47,13 @@ package final class CurlMulti {
 
     // MARK: Transfers
 
-    /// A blank transfer (from the pool when one is free) reporting to `delegate`.
-    package func makeTransfer(delegate: TransferDelegate) -> Transfer? {
+    /// A transfer (from the pool when one is free) reporting to `delegate`: a blank one, or, when
+    /// `profile` is given and the pooled handle last completed a transfer for the same profile, one whose
+    /// options are still set (`Transfer.keepsOptions`), which saves `curl_easy_reset` and setting them
+    /// all again.
+    package func makeTransfer(delegate: TransferDelegate, profile: AnyObject? = nil) -> Transfer? {
         guard let transfer = pool.popLast() ?? Transfer() else { return nil }
-        transfer.reset(context: Unmanaged.passUnretained(transfer).toOpaque())
+        transfer.prepare(for: profile, context: Unmanaged.passUnretained(transfer).toOpaque())
         transfer.delegate = delegate
         return transfer
     }
@@ -148,6 +151,7 @@ package final class CurlMulti {
             guard let context else { continue }
             let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
             let outcome: TransferOutcome = code == CURLE_OK ? .completed : .failed(transfer.error(for: code))
+            transfer.mayKeepOptions = code == CURLE_OK && !transfer.openedConnection
             let delegate = transfer.delegate
             remove(transfer)
             delegate?.transferFinished(outcome)

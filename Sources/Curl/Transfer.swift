@@ -16,6 +16,16 @@ package final class Transfer {
     /// libcurl writes its detailed error text here (CURLOPT_ERRORBUFFER).
     private let errorBuffer: UnsafeMutablePointer<CChar>
     var isRunning = false
+    /// The owner that last configured the handle and may find its options still set (`keepsOptions`).
+    /// Held strongly, so a new owner can never be mistaken for a freed one at the same address.
+    private(set) var profile: AnyObject?
+    /// Whether the handle is given out again without `curl_easy_reset`: true only after a transfer that
+    /// completed on a connection it did not open. libcurl counts retries on fresh connections per handle
+    /// until a reset (five in a lifetime, then "Connection died"), so a handle that connected is reset.
+    var mayKeepOptions = false
+    /// Set by `CurlMulti.makeTransfer`: the options of the transfer before, made for the same profile,
+    /// are still set. The owner then sets only what changes per transfer, and must set all of that.
+    package private(set) var keepsOptions = false
 
     init?() {
         guard let easy = curl_easy_init() else { return nil }
@@ -48,6 +58,11 @@ package final class Transfer {
     /// CURLOPT_COPYPOSTFIELDS).
     package func set(_ option: CURLoption, _ value: String) {
         _ = bearerd_easy_setopt_string(easy, option, value)
+    }
+
+    /// Sets a string option back to none (NULL).
+    package func clear(_ option: CURLoption) {
+        _ = bearerd_easy_setopt_string(easy, option, nil)
     }
 
     /// The same for a string given as bytes (no NUL inside).
@@ -84,8 +99,29 @@ package final class Transfer {
         CurlError(code: code, detail: String(cString: errorBuffer))
     }
 
+    /// Readies the handle for a transfer made by `profile`: keeps the options of the one before when it
+    /// was made by the same profile and `mayKeepOptions`, else resets the handle.
+    func prepare(for profile: AnyObject?, context: UnsafeMutableRawPointer) {
+        keepsOptions = profile != nil && profile === self.profile && mayKeepOptions
+        mayKeepOptions = false
+        delegate = nil
+        if keepsOptions {
+            errorBuffer[0] = 0
+        } else {
+            reset(context: context)
+            self.profile = profile
+        }
+    }
+
+    /// Whether the transfer that just completed made a new connection (or reconnected to retry).
+    var openedConnection: Bool {
+        var count = 0
+        _ = bearerd_easy_getinfo_long(easy, CURLINFO_NUM_CONNECTS, &count)
+        return count != 0
+    }
+
     /// Back to a blank handle, with the callbacks every transfer uses.
-    func reset(context: UnsafeMutableRawPointer) {
+    private func reset(context: UnsafeMutableRawPointer) {
         curl_easy_reset(easy)
         curl_slist_free_all(headerList)
         headerList = nil

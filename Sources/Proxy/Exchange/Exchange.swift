@@ -78,7 +78,7 @@ final class Exchange {
 
     func startTransfer(with token: Token) {
         self.token = token
-        guard let transfer = server.curl.makeTransfer(delegate: self) else {
+        guard let transfer = server.curl.makeTransfer(delegate: self, profile: route) else {
             return finish(with: .upstreamFailed("out of memory starting the upstream request"))
         }
         UpstreamRequest.configure(transfer, for: self, token: token)

@@ -10,36 +10,41 @@ import TokenCore
 /// fixed headers. Nothing of libcurl's own is added, redirects are not followed and bodies are not
 /// decoded.
 enum UpstreamRequest {
+    /// The transfer comes from `CurlMulti.makeTransfer(delegate:profile:)` with the route as profile:
+    /// when it `keepsOptions`, the route's options are still set from the request before.
     static func configure(_ transfer: Transfer, for exchange: Exchange, token: Token) {
         let head = exchange.head
         let route = exchange.route
+        if !transfer.keepsOptions {
+            // The path was checked for dot segments; send it exactly as the client wrote it.
+            transfer.set(CURLOPT_PATH_AS_IS, true)
+            transfer.set(CURLOPT_HTTP_VERSION, Int(bearerd_CURL_HTTP_VERSION_2TLS))
+            transfer.set(CURLOPT_PIPEWAIT, true)
+            transfer.set(CURLOPT_HTTP_CONTENT_DECODING, false)
+            transfer.set(CURLOPT_CONNECTTIMEOUT_MS, Int(route.timeouts.connect.milliseconds))
+            if let caFile = route.caFile { transfer.set(CURLOPT_CAINFO, caFile) }
+            if let proxy = route.proxy { transfer.set(CURLOPT_PROXY, proxy) }
+        }
         exchange.upstreamURL.withUnsafeBufferPointer { transfer.set(CURLOPT_URL, bytes: $0) }
-        // The path was checked for dot segments; send it exactly as the client wrote it.
-        transfer.set(CURLOPT_PATH_AS_IS, true)
-        transfer.set(CURLOPT_HTTP_VERSION, Int(bearerd_CURL_HTTP_VERSION_2TLS))
-        transfer.set(CURLOPT_PIPEWAIT, true)
-        transfer.set(CURLOPT_HTTP_CONTENT_DECODING, false)
-        transfer.set(CURLOPT_CONNECTTIMEOUT_MS, Int(route.timeouts.connect.milliseconds))
-        if let caFile = route.caFile { transfer.set(CURLOPT_CAINFO, caFile) }
-        if let proxy = route.proxy { transfer.set(CURLOPT_PROXY, proxy) }
         configureMethod(transfer, head: head)
         transfer.setHeaders(headerLines(for: head, route: route, token: token))
     }
 
+    /// Sets every option that makes the method, whatever the transfer before set: HTTPGET first puts
+    /// the method back to GET with a body-less request, then the request's own.
     private static func configureMethod(_ transfer: Transfer, head: RequestHead) {
-        let method = head.methodName
-        if head.isHEAD {
+        transfer.set(CURLOPT_HTTPGET, true)
+        transfer.set(CURLOPT_POSTFIELDSIZE_LARGE, head.hasBody && !head.isHEAD ? head.contentLength ?? -1 : -1)
+        switch head.method {
+        case .head:
+            transfer.clear(CURLOPT_CUSTOMREQUEST)
             transfer.set(CURLOPT_NOBODY, true)
-            return
-        }
-        if head.hasBody {
-            transfer.set(CURLOPT_POST, true)
-            transfer.set(CURLOPT_POSTFIELDSIZE_LARGE, head.contentLength ?? -1)
-            if method != "POST" { transfer.set(CURLOPT_CUSTOMREQUEST, method) }
-        } else if method == "GET" {
-            transfer.set(CURLOPT_HTTPGET, true)
-        } else {
-            transfer.set(CURLOPT_CUSTOMREQUEST, method)
+        case .get where !head.hasBody, .post where head.hasBody:
+            transfer.clear(CURLOPT_CUSTOMREQUEST)
+            if head.hasBody { transfer.set(CURLOPT_POST, true) }
+        default:
+            transfer.set(CURLOPT_CUSTOMREQUEST, head.methodName)
+            if head.hasBody { transfer.set(CURLOPT_POST, true) }
         }
     }
 
