@@ -175,6 +175,27 @@ package struct HeaderLines: ~Copyable {
         list = curl_slist_append(list, line)
     }
 
+    /// Appends a constant line, without the temporary C string a `String` needs.
+    package mutating func append(_ line: StaticString) {
+        line.withUTF8Buffer { bytes in
+            // A StaticString's bytes are followed by a NUL.
+            guard let start = bytes.baseAddress else { return }
+            start.withMemoryRebound(to: CChar.self, capacity: bytes.count + 1) { list = curl_slist_append(list, $0) }
+        }
+    }
+
+    /// Appends a line of `count` bytes that `fill` writes into a temporary buffer, which is zeroed
+    /// afterwards (the line may hold a secret; libcurl keeps its own copy).
+    package mutating func appendLine(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { line in
+            let raw = UnsafeMutableRawBufferPointer(line)
+            fill(UnsafeMutableRawBufferPointer(rebasing: raw[..<count]))
+            line[count] = 0
+            list = curl_slist_append(list, line.baseAddress)
+            explicit_bzero(raw.baseAddress!, count + 1)
+        }
+    }
+
     fileprivate consuming func take() -> UnsafeMutablePointer<curl_slist>? {
         let taken = list
         list = nil

@@ -62,9 +62,12 @@ enum UpstreamRequest {
         route.injection.appendHeader(for: token, to: &lines)
         for line in route.fixedHeaderLines { lines.append(line) }
         // "Name:" with no value stops libcurl adding its own.
-        if !sawAccept { lines.append("Accept:") }
-        if !sawContentType && head.hasBody { lines.append("Content-Type:") }
-        lines.append("Expect:")
+        if !sawAccept { lines.append("Accept:" as StaticString) }
+        if head.hasBody {
+            if !sawContentType { lines.append("Content-Type:" as StaticString) }
+            // libcurl adds Expect: 100-continue only to a request with a body.
+            lines.append("Expect:" as StaticString)
+        }
         return lines
     }
 

@@ -18,22 +18,36 @@ package struct Injection: Sendable {
         self.parts = parts
     }
 
-    /// Appends the header line for `token`. This is where a token's bytes leave bearerd.
+    /// Appends the header line for `token`. This is where a token's bytes leave bearerd. The line is
+    /// written straight into HeaderLines' temporary buffer, which is zeroed after libcurl copied it.
     func appendHeader(for token: Token, to lines: inout HeaderLines) {
-        var value: [UInt8] = []
-        value.reserveCapacity(token.secret.count + 32)
+        var count = headerName.utf8.count + 2
         for part in parts {
             switch part {
-            case .literal(let text): value.append(contentsOf: text.utf8)
-            case .type: value.append(contentsOf: token.scheme.utf8)
-            case .token: token.secret.withRevealedBytes { value.append(contentsOf: $0) }
+            case .literal(let text): count += text.utf8.count
+            case .type: count += token.scheme.utf8.count
+            case .token: count += token.secret.count
             }
         }
-        let name = Array(headerName.utf8)
-        name.withUnsafeBufferPointer { name in
-            value.withUnsafeBufferPointer { lines.append(name: name, value: $0) }
+        lines.appendLine(count: count) { line in
+            var offset = 0
+            func write(_ bytes: UnsafeRawBufferPointer) {
+                UnsafeMutableRawBufferPointer(rebasing: line[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+                offset += bytes.count
+            }
+            func write(_ text: String) {
+                var text = text
+                text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+            }
+            write(headerName)
+            write(": ")
+            for part in parts {
+                switch part {
+                case .literal(let text): write(text)
+                case .type: write(token.scheme)
+                case .token: token.secret.withRevealedBytes { write(UnsafeRawBufferPointer($0)) }
+                }
+            }
         }
-        // The copy held the token: overwrite it before the memory goes back to the allocator.
-        for index in value.indices { value[index] = 0 }
     }
 }
