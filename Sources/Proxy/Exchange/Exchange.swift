@@ -39,7 +39,9 @@ final class Exchange {
     // Timeouts.
     private let startedAt: LoopInstant
     private var lastActivity: LoopInstant
-    private var timer: ScheduledTimer?
+    /// Set once the transfer runs: from then on the exchange has a deadline, kept by the connection's
+    /// timer (one timer per connection, not one per request).
+    private var hasDeadline = false
 
     init(connection: ClientConnection, route: Route, head: RequestHead, upstreamURL: [UInt8]) {
         self.connection = connection
@@ -161,8 +163,7 @@ final class Exchange {
     }
 
     private func stopWork() {
-        timer?.cancel()
-        timer = nil
+        hasDeadline = false
         if isWaitingForToken {
             route.credential.stopWaiting(self)
             isWaitingForToken = false
@@ -186,15 +187,14 @@ final class Exchange {
     }
 
     private func armTimer() {
-        let deadline = deadline
-        if let timer, !timer.isCancelled, timer.deadline <= deadline { return }
-        timer?.cancel()
-        timer = server.loop.schedule(at: deadline) { [unowned self] in timerFired() }
+        hasDeadline = true
+        connection.armTimer(deadline: deadline)
     }
 
-    private func timerFired() {
-        timer = nil
-        guard !isFinished else { return }
+    /// The connection's timer fired while this exchange runs: it may be early (it was armed for
+    /// something else, or activity moved the deadline), so the real deadline is checked here.
+    func timerFired() {
+        guard hasDeadline, !isFinished else { return }
         guard server.loop.now >= deadline else { return armTimer() }
         if hasSentResponseHead {
             server.logger.info("upstream stalled mid-response, closing", ["route": route.pathString, "idle": "\(route.timeouts.idle)"])

@@ -317,8 +317,9 @@ final class ClientConnection: IOHandler {
 
     // MARK: Timeouts
 
-    /// One lazily re-armed timer per connection: it may fire early, then looks at the real deadline.
-    private func armTimer(deadline: LoopInstant) {
+    /// One lazily re-armed timer per connection, for its own timeouts and its exchange's: it may fire
+    /// early, then looks at the real deadline.
+    func armTimer(deadline: LoopInstant) {
         if let timer, !timer.isCancelled, timer.deadline <= deadline { return }
         timer?.cancel()
         timer = server.loop.schedule(at: deadline) { [unowned self] in timerFired() }
@@ -330,7 +331,8 @@ final class ClientConnection: IOHandler {
             let deadline = idleSince.advanced(by: Self.lingerTimeout)
             return server.loop.now >= deadline ? close() : armTimer(deadline: deadline)
         }
-        guard !isClosed, exchange == nil else { return }
+        guard !isClosed else { return }
+        if let exchange { return exchange.timerFired() }
         let now = server.loop.now
         let timeouts = server.settings.clientTimeouts
         if let headStartedAt {
