@@ -128,10 +128,13 @@ package final class CurlMulti {
         timer?.cancel()
         timer = nil
         guard milliseconds >= 0 else { return }
-        timer = loop.schedule(after: .milliseconds(milliseconds)) { [unowned self] in
-            timer = nil
-            act(on: bearerd_CURL_SOCKET_TIMEOUT, mask: 0)
-        }
+        timer = loop.schedule(after: .milliseconds(milliseconds), timerFired)
+    }
+
+    /// Made once: libcurl moves its timer about once per transfer, a closure each time showed.
+    private lazy var timerFired: () -> Void = { [unowned self] in
+        timer = nil
+        act(on: bearerd_CURL_SOCKET_TIMEOUT, mask: 0)
     }
 
     fileprivate func act(on fd: Int32, mask: Int32) {
