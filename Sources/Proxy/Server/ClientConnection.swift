@@ -273,8 +273,14 @@ final class ClientConnection: IOHandler {
         }
         let unsent = buffer.readableCount
         if buffer.isEmpty {
-            server.writeBuffers.give(buffer)
-            if closeAfterFlush { return finishAfterLastResponse() }
+            if exchange != nil && !closeAfterFlush {
+                // A response still streaming keeps its buffer, grown to the size its bursts need; the
+                // pool would drop a grown one and the next burst would grow a new one again.
+                outbound = buffer
+            } else {
+                server.writeBuffers.give(buffer)
+                if closeAfterFlush { return finishAfterLastResponse() }
+            }
         } else {
             outbound = buffer
         }

@@ -44,7 +44,20 @@ package struct IOBuffer {
         }
         var newCapacity = max(storage.count, 1024)
         while newCapacity - writeIndex < count { newCapacity *= 2 }
-        storage.append(contentsOf: repeatElement(0, count: newCapacity - storage.count))
+        // A new allocation that takes only the unread bytes: growing the array instead copied the
+        // whole old storage and zero-filled the new part, at every doubling of a streamed response.
+        let unread = readableCount
+        let old = storage
+        let start = readIndex
+        storage = [UInt8](unsafeUninitializedCapacity: newCapacity) { raw, initialized in
+            old.withUnsafeBytes { bytes in
+                UnsafeMutableRawBufferPointer(raw).copyMemory(from: .init(rebasing: bytes[start..<(start + unread)]))
+            }
+            // Bytes past `writeIndex` are written before they are read; UInt8 needs no initialisation.
+            initialized = newCapacity
+        }
+        readIndex = 0
+        writeIndex = unread
     }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
