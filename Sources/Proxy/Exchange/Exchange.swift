@@ -232,10 +232,12 @@ extension Exchange: TokenWaiter {
 extension Exchange: TransferDelegate {
     func headerLineReceived(_ line: UnsafeRawBufferPointer) -> Bool {
         guard !isFinished else { return false }
-        lastActivity = server.loop.now
+        // Activity is noted once the head is complete, not per line: before the head only request body
+        // bytes move the deadline (see `deadline`), and per line it showed in the profile.
         guard response.headerLineReceived(line) else { return true }
         // The final head is complete: send it on (or hold a 401 back). From now on the idle gap,
         // usually shorter than the response timeout, is what the timer watches.
+        lastActivity = server.loop.now
         let clientHead = response.clientHead(
             requestMethodIsHead: head.isHEAD, clientKeepAlive: head.keepAlive, clientIsHTTP10: head.isHTTP10)
         if response.status == 401, unauthorized.mayHold(requestComplete: requestComplete), token != nil {
