@@ -28,10 +28,25 @@ struct ResponseHeadWriter {
 }
 
 enum ChunkFraming {
-    /// `<hex size>\r\n`.
-    static func header(for count: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        _ = ChunkedEncoding.appendChunkHeader(dataCount: count, to: &bytes)
-        return bytes
+    /// Calls `body` with `<hex size>\r\n` for `count` (above 0) bytes of data, written on the stack:
+    /// this runs for every chunk of a streamed response.
+    static func withHeader(for count: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
+        let hex: StaticString = "0123456789abcdef"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * MemoryLayout<Int>.size + 2) { buffer in
+            var end = buffer.count
+            end -= 1
+            buffer[end] = UInt8(ascii: "\n")
+            end -= 1
+            buffer[end] = UInt8(ascii: "\r")
+            var rest = UInt(bitPattern: count)
+            repeat {
+                end -= 1
+                buffer[end] = hex.utf8Start[Int(rest & 0xF)]
+                rest >>= 4
+            } while rest > 0
+            body(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[end...]))
+        }
     }
+
+    static let chunkEnd: StaticString = "\r\n"
 }

@@ -138,11 +138,10 @@ struct ResponseRelay {
             write(bytes)
         case .chunked:
             guard !bytes.isEmpty else { return }
-            var size = ChunkFraming.header(for: bytes.count)
-            size.withUnsafeBytes { write($0) }
+            ChunkFraming.withHeader(for: bytes.count, write)
             write(bytes)
-            size = [13, 10]
-            size.withUnsafeBytes { write($0) }
+            let end = ChunkFraming.chunkEnd
+            write(UnsafeRawBufferPointer(start: end.utf8Start, count: end.utf8CodeUnitCount))
         }
     }
 
