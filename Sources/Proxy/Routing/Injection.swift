@@ -30,24 +30,33 @@ package struct Injection: Sendable {
             }
         }
         lines.appendLine(count: count) { line in
-            var offset = 0
-            func write(_ bytes: UnsafeRawBufferPointer) {
-                UnsafeMutableRawBufferPointer(rebasing: line[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
-                offset += bytes.count
-            }
-            func write(_ text: String) {
-                var text = text
-                text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-            }
-            write(headerName)
-            write(": ")
+            var output = LineOutput(line: line)
+            output.write(headerName)
+            output.write(": ")
             for part in parts {
                 switch part {
-                case .literal(let text): write(text)
-                case .type: write(token.scheme)
-                case .token: token.secret.withRevealedBytes { write(UnsafeRawBufferPointer($0)) }
+                case .literal(let text): output.write(text)
+                case .type: output.write(token.scheme)
+                case .token: token.secret.withRevealedBytes { output.write(UnsafeRawBufferPointer($0)) }
                 }
             }
         }
+    }
+}
+
+/// Bytes written one after the other into a buffer sized for them. A struct, not a nested function
+/// capturing the offset: that capture cost an allocation per request.
+private struct LineOutput {
+    let line: UnsafeMutableRawBufferPointer
+    var offset = 0
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        UnsafeMutableRawBufferPointer(rebasing: line[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+        offset += bytes.count
+    }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 }
