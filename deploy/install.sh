@@ -2,7 +2,7 @@
 # Installs bearerd as a systemd service: the release binary, bearerd.service and bearerd.socket, and
 # the example configuration (never over an existing one). Idempotent: run it again after a new build.
 #
-#   swift build -c release && sudo deploy/install.sh
+#   swift build -c release --static-swift-stdlib && sudo deploy/install.sh
 #
 # Options:
 #   --binary PATH   the executable to install (default: .build/release/bearerd)
@@ -43,7 +43,7 @@ case "$prefix" in
         exit 2 ;;
 esac
 if [ ! -x "$binary" ]; then
-    echo "install.sh: no executable at $binary; build it with \`swift build -c release\` or pass --binary" >&2
+    echo "install.sh: no executable at $binary; build it with \`swift build -c release --static-swift-stdlib\` or pass --binary" >&2
     exit 1
 fi
 
