@@ -10,13 +10,14 @@ enum CheckCommand {
             Output.error("bearerd check: \(error)")
             return ExitStatus.usage
         }
-        switch ConfigurationFile.load(path: path, environment: ProcessEnvironment.current()) {
+        switch ConfigurationFile.load(path: path, environment: ProcessEnvironment.current(), purpose: .check) {
         case .failure(let error):
             Output.error("\(error)\n\(path): invalid")
             return ExitStatus.failure
         case .success(let loaded):
             Output.print(loaded.configuration.summaryLines().joined(separator: "\n"))
             for warning in loaded.warnings { Output.error("\(path): warning: \(warning)") }
+            for note in loaded.unverified { Output.error("\(path): note: \(note)") }
             Output.print("\(path): valid")
             return ExitStatus.ok
         }

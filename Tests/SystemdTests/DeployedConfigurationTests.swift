@@ -22,12 +22,23 @@ struct DeployedConfigurationTests {
         #expect(!result.stdout.contains("dummy-"))
     }
 
-    @Test("Without its credentials the example names each one that is missing")
-    func checkNamesMissingCredentials() throws {
+    @Test("Outside the service check passes and names each systemd credential it could not read")
+    func checkOutsideTheService() throws {
         let result = try check(Self.path)
+        #expect(result.status == .exited(0), "\(result.stderr)")
+        for name in Self.credentials {
+            #expect(result.stderr.contains(
+                "note: credentials.\(name).value.systemd: systemd credential \"\(name)\" not checked"))
+        }
+    }
+
+    @Test("With CREDENTIALS_DIRECTORY set, a missing credential file is an error")
+    func checkNamesMissingCredentialFiles() throws {
+        let empty = try TemporaryDirectory(prefix: "bearerd-credentials")
+        let result = try check(Self.path, environment: ["CREDENTIALS_DIRECTORY": empty.path])
         #expect(result.status == .exited(1))
         for name in Self.credentials {
-            #expect(result.stderr.contains("credentials.\(name).value.systemd: $CREDENTIALS_DIRECTORY is not set"))
+            #expect(result.stderr.contains("credentials.\(name).value.systemd: cannot read systemd credential"))
         }
     }
 
