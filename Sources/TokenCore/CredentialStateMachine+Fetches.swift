@@ -41,6 +41,9 @@ extension CredentialStateMachine {
         )
         token = newToken
         tokenRejected = false
+        // A token asked for by a 401 whose predecessor came the same way lengthens the streak.
+        rejectionStreak = fetchingAfterRejection ? rejectionStreak + 1 : 0
+        fetchingAfterRejection = false
         recentSecrets.append((newToken.generation, newToken.secret))
         if recentSecrets.count > Self.rememberedGenerations {
             recentSecrets.removeFirst()
@@ -77,6 +80,7 @@ extension CredentialStateMachine {
     }
 
     mutating func failed(_ failure: FetchFailure, now: Instant) -> [CredentialAction] {
+        fetchingAfterRejection = false
         consecutiveFailures += 1
         failedFetchCount += 1
         let since = failingSince ?? now

@@ -30,15 +30,38 @@ extension CredentialStateMachine {
     /// and a fetch starts. Later 401s for it find no usable token and wait for that same fetch.
     /// A 401 for an older generation gets the newer token at once, if usable. Otherwise the
     /// answer is as for `tokenNeeded`. Replay the request only if `shouldReplay` agrees.
+    ///
+    /// An upstream that rejects every fresh token too (a wrong audience, a revoked client) must not
+    /// make bearerd ask the issuer for a token per request: while `rejectionCooldown` runs, a 401
+    /// for a token that replaced a rejected one leaves it in service (the 401 passes through).
     package mutating func upstreamRejected(
         generation: UInt64,
         by waiter: WaiterID,
         now: Instant
     ) -> TokenRequestResult {
-        if let token, token.generation == generation {
+        if let token, token.generation == generation, !tokenRejected {
+            if let last = lastInvalidationAt, now < last + Self.rejectionCooldown(streak: rejectionStreak),
+               token.isUsable(at: now) {
+                return TokenRequestResult(.use(token))
+            }
             tokenRejected = true
+            lastInvalidationAt = now
+            fetchingAfterRejection = true
         }
         return tokenNeeded(by: waiter, now: now)
+    }
+
+    /// How long after an invalidation the next one may come, by how many tokens in a row were
+    /// rejected right after replacing a rejected one:
+    ///
+    /// | streak | 0 | 1   | 2   | 3   | 4   | ... | 9 and more |
+    /// |--------|---|-----|-----|-----|-----|-----|------------|
+    /// | wait   | 0 | 1 s | 2 s | 4 s | 8 s | ... | 5 min      |
+    ///
+    /// The streak ends when a token comes from a fetch no 401 asked for (a scheduled refresh).
+    static func rejectionCooldown(streak: Int) -> Duration {
+        guard streak > 0 else { return .zero }
+        return min(.seconds(1 << min(streak - 1, 9)), .seconds(300))
     }
 
     /// Whether a request answered 401 with the token of `rejectedGeneration` should be sent once

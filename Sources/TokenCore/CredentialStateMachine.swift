@@ -24,6 +24,11 @@ package struct CredentialStateMachine<Random: RandomNumberGenerator> {
     var token: Token?
     /// The newest token drew a 401 and is not handed out again.
     var tokenRejected = false
+    /// Invalidations in a row whose replacement token was rejected too; see `rejectionCooldown`.
+    var rejectionStreak = 0
+    var lastInvalidationAt: Instant?
+    /// The fetch in flight was started by a 401; a token it brings continues the streak.
+    var fetchingAfterRejection = false
     /// The secrets of the latest generations, oldest first, to tell whether a token fetched after
     /// a 401 differs from the one rejected, without the shell keeping the rejected secret.
     var recentSecrets: [(generation: UInt64, secret: Secret)] = []

@@ -104,3 +104,47 @@ import Testing
         #expect(result == TokenRequestResult(.unavailable(retryAfter: .seconds(8), failure: failure)))
     }
 }
+
+@Suite struct RejectionStormTests {
+    @Test("an upstream that rejects every fresh token gets invalidations 1, 2, 4, 8... seconds apart, not one per request")
+    func rejectionStormBacksOff() throws {
+        var machine = MachineRejectionTests.serving()
+        var now = t0 + .seconds(60)
+        var fetchTimes: [Duration] = []
+        var waiter: UInt64 = 0
+        var generation: UInt64 = 1
+        // Every 100 ms for two minutes a request carries the current token and is answered 401.
+        while now < t0 + .seconds(180) {
+            waiter += 1
+            let result = machine.upstreamRejected(generation: generation, by: WaiterID(waiter), now: now)
+            if result.actions.contains(.startFetch) {
+                fetchTimes.append(now - t0)
+                let released = machine.fetchSucceeded(
+                    .opaque("tok-\(generation + 1)", expiresIn: 3600), now: now, wallNow: wallNow)
+                generation = try #require(released.resumedToken).generation
+            } else if let token = result.token {
+                // In cooldown the token stays in service: the 401 passes through, nothing is fetched.
+                #expect(token.generation == generation)
+            }
+            now = now + .milliseconds(100)
+        }
+        #expect(fetchTimes.map { $0.components.seconds } == [60, 61, 63, 67, 75, 91, 123])
+    }
+
+    @Test("a token from a scheduled refresh ends the streak: its first 401 invalidates at once")
+    func scheduledRefreshEndsStreak() throws {
+        var machine = MachineRejectionTests.serving()
+        for (index, second) in [60, 61, 63].enumerated() {
+            let result = machine.upstreamRejected(
+                generation: UInt64(index + 1), by: WaiterID(UInt64(index + 1)), now: t0 + .seconds(second))
+            #expect(result.actions == [.startFetch])
+            _ = machine.fetchSucceeded(.opaque("tok-\(index + 2)", expiresIn: 3600), now: t0 + .seconds(second), wallNow: wallNow)
+        }
+        // Generation 4 lives to its refresh moment (80% of an hour); its successor starts afresh.
+        let refresh = t0 + .seconds(63 + 2880)
+        #expect(machine.wakeUpArrived(now: refresh) == [.startFetch])
+        _ = machine.fetchSucceeded(.opaque("tok-5", expiresIn: 3600), now: refresh, wallNow: wallNow)
+        let rejected = machine.upstreamRejected(generation: 5, by: WaiterID(10), now: refresh + .seconds(2))
+        #expect(rejected.actions == [.startFetch])
+    }
+}
