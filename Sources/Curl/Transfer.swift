@@ -17,8 +17,9 @@ package final class Transfer {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     var isRunning = false
     /// The owner that last configured the handle and may find its options still set (`keepsOptions`).
-    /// Held strongly, so a new owner can never be mistaken for a freed one at the same address.
-    private(set) var profile: AnyObject?
+    /// Weak: a reload replaces routes, and a pooled handle must not keep the old ones alive; a freed
+    /// owner reads as nil, so a new one at the same address is never mistaken for it.
+    private(set) weak var profile: AnyObject?
     /// Whether the handle is given out again without `curl_easy_reset`: true only after a transfer that
     /// completed on a connection it did not open. libcurl counts retries on fresh connections per handle
     /// until a reset (five in a lifetime, then "Connection died"), so a handle that connected is reset.
@@ -153,8 +154,16 @@ package struct HeaderLines: ~Copyable {
         curl_slist_free_all(list)
     }
 
-    /// Appends `Name: value` from raw bytes.
+    /// Appends `Name: value` from raw bytes. An empty value is written `Name;`, libcurl's way of
+    /// sending an empty header (`Name:` alone would remove it).
     package mutating func append(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+        if value.isEmpty {
+            appendLine(count: name.count + 1) { raw in
+                raw.copyMemory(from: UnsafeRawBufferPointer(name))
+                raw[name.count] = UInt8(ascii: ";")
+            }
+            return
+        }
         let total = name.count + 2 + value.count
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: total + 1) { line in
             let raw = UnsafeMutableRawBufferPointer(line)

@@ -41,6 +41,15 @@ import Testing
         #expect(request.header("Cookie") == "a=1")
     }
 
+    @Test func anEncodedSlashInsideASegmentIsForwardedAndAnEmptyHeaderToo() throws {
+        let proxy = try ProxyFixture()
+        let response = try proxy.client().get("/api/projects/group%2Fproject", headers: [HeaderField("X-Empty", "")])
+        #expect(response.status == 200)
+        let request = try proxy.onlyRequest()
+        #expect(request.target == "/v1/projects/group%2Fproject")
+        #expect(request.headers.values(of: "X-Empty") == [""])
+    }
+
     @Test func libcurlAddsNothingOfItsOwn() throws {
         let proxy = try ProxyFixture()
         _ = try proxy.client().post("/api/upload", body: [UInt8](repeating: 0x61, count: 2 * 1024 * 1024))

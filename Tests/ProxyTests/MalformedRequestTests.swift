@@ -59,6 +59,12 @@ import Testing
         Case(name: "TRACE", bytes: "TRACE /api/x HTTP/1.1\r\n\(host)\r\n", status: 405, keepsConnection: true),
         Case(name: "a dot-dot segment", bytes: "GET /api/../admin HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
         Case(name: "an encoded dot-dot segment", bytes: "GET /api/%2e%2E/admin HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
+        Case(name: "a dot-dot segment with matrix parameters", bytes: "GET /api/..;/admin HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
+        Case(name: "a dot-dot segment ended by a backslash", bytes: "GET /api/..\\admin HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
+        Case(name: "a dot-dot segment ended by an encoded slash", bytes: "GET /api/..%2fadmin HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
+        Case(name: "encoded dots ended by an encoded backslash", bytes: "GET /api/%2e%2e%5Cadmin HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
+        Case(name: "TRACE in lower case", bytes: "trace /api/x HTTP/1.1\r\n\(host)\r\n", status: 405, keepsConnection: true),
+        Case(name: "TRACK", bytes: "TRACK /api/x HTTP/1.1\r\n\(host)\r\n", status: 405, keepsConnection: true),
         Case(name: "a fragment in the target", bytes: "GET /api/x#frag HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
         Case(name: "OPTIONS *", bytes: "OPTIONS * HTTP/1.1\r\n\(host)\r\n", status: 400, keepsConnection: true),
     ]

@@ -103,6 +103,28 @@ import Testing
         #expect(bearerd.stderr.components(separatedBy: "token fetched credential=main").count == 2)
     }
 
+    @Test func aReloadPicksUpARotatedIssuerSecretEvenWhenTheDefinitionIsUnchanged() throws {
+        let notify = try NotifySocket()
+        let directory = try TemporaryDirectory(prefix: "bearerd-rotate")
+        let keyFile = try directory.write("license", "key-A\n")
+        let issuer = try TokenIssuer { _ in .token(expiresIn: 3600) }
+        let upstream = try TestUpstream()
+        let config = """
+            { listen: ["127.0.0.1:0"],
+              credentials: { api: { source: "http", url: "\(issuer.url)", headers: { "X-License": { file: "\(keyFile)" } } } },
+              routes: [{ path: "/api/", upstream: "\(upstream.baseURL)/", credential: "api" }] }
+            """
+        let bearerd = try Self.start(config, notify: notify)
+        try notify.waitFor("READY=1")
+        _ = try directory.write("license", "key-B\n")
+        try bearerd.signal(SIGHUP)
+        try notify.waitFor("READY=1")
+        try issuer.waitForArrivals(2)
+        #expect(issuer.requests.map { $0.header("X-License") } == ["key-A", "key-B"])
+        #expect(try TestClient(port: try bearerd.port).get("/api/x").status == 200)
+        #expect(try upstream.waitForRequests(1)[0].header("Authorization") == "Bearer \(issuer.token(2))")
+    }
+
     @Test func anInvalidReloadKeepsTheRunningConfigurationAndSaysWhy() throws {
         let notify = try NotifySocket()
         let upstream = try TestUpstream()
@@ -143,6 +165,39 @@ import Testing
         feed.finish()
         #expect(try client.readChunk() == .last(extensions: "", trailers: []))
         #expect(try bearerd.waitForExit() == .exited(0))
+    }
+
+    @Test func aRequestBodyStillArrivingWhenSigtermComesIsReadToTheEnd() throws {
+        let notify = try NotifySocket()
+        let upstream = try TestUpstream()
+        let bearerd = try Self.start(Self.config(upstream: upstream), notify: notify)
+        try notify.waitFor("READY=1")
+        let client = try TestClient(port: try bearerd.port)
+        try client.send("POST /api/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\nfirst")
+        try upstream.waitForConnections(1)
+        try bearerd.signal(SIGTERM)
+        try notify.waitFor { $0.hasPrefix("STOPPING=1") }
+        try client.send("-half")
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(try response.echo().bodyLength == 10)
+        #expect(response.header("Connection") == "close" || (try? client.waitForClose()) != nil)
+        #expect(try bearerd.waitForExit() == .exited(0))
+    }
+
+    @Test func aReloadThatCannotBindKeepsTheRunningListeners() throws {
+        let notify = try NotifySocket()
+        let upstream = try TestUpstream()
+        let taken = try TestUpstream()
+        let bearerd = try Self.start(Self.config(upstream: upstream), notify: notify)
+        try notify.waitFor("READY=1")
+        let port = try bearerd.port
+        try bearerd.writeConfig(Self.config(upstream: upstream).replacing(
+            #"listen: ["127.0.0.1:0"]"#, with: #"listen: ["127.0.0.1:\#(taken.port)"]"#))
+        try bearerd.signal(SIGHUP)
+        let reload = try notify.waitFor("READY=1")
+        #expect(reload.last?.contains("reload failed: cannot listen on 127.0.0.1:\(taken.port)") == true)
+        #expect(try TestClient(port: port).get("/api/still-here").status == 200)
     }
 
     @Test func aSecondSignalStopsAtOnce() throws {

@@ -85,6 +85,25 @@ import Testing
         #expect(try upstream.waitForRequests(2).map { $0.header("Authorization") } == ["Bearer token-one", "Bearer token-two"])
     }
 
+    @Test func a401TooLargeToHoldBackStillInvalidatesTheToken() throws {
+        let directory = try TemporaryDirectory(prefix: "bearerd-401")
+        let tokenFile = try directory.write("token", "token-one\n")
+        let upstream = try TestUpstream { request, writer in
+            if request.header("Authorization") == "Bearer token-two" {
+                try TestUpstream.echo(request, writer)
+            } else {
+                _ = try? directory.write("token", "token-two\n")
+                try writer.respond(status: 401, headers: [], body: String(repeating: "e", count: 70 * 1024))
+            }
+        }
+        let bearerd = try Self.fileProxy(upstream: upstream, tokenFile: tokenFile)
+        let client = try TestClient(port: try bearerd.port)
+        let rejected = try client.get("/api/x")
+        #expect(rejected.status == 401)
+        #expect(rejected.body.count == 70 * 1024)
+        #expect(try client.get("/api/y").status == 200)
+    }
+
     @Test func aStaticCredentialPassesThe401ThroughAtOnce() throws {
         let upstream = try Self.upstream(accepting: "never")
         let proxy = try ProxyFixture(upstream: upstream)

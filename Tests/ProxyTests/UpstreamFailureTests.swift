@@ -76,6 +76,44 @@ import Testing
         #expect(rest.isEmpty)
     }
 
+    @Test func anUpstreamLengthNextToChunkedFramingIsDroppedSoNoResponseCanBeSmuggled() throws {
+        // The upstream claims 5 bytes but frames 0x33: with the length kept, the client would read
+        // "AAAAA" and take the rest for the answer to its next request.
+        let raw = try RawUpstream(script: { request in
+            request.target.hasSuffix("/clte")
+                ? [.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "33\r\nAAAAAHTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED\r\n0\r\n\r\n")]
+                : [.write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nreal")]
+        })
+        let proxy = try ProxyFixture(upstream: raw)
+        let client = try proxy.client()
+        let host = "127.0.0.1:\(try proxy.bearerd.port)"
+        try client.send(TestClient.request("GET", "/api/clte", host: host) + TestClient.request("GET", "/api/next", host: host))
+        let responses = try client.readResponses(2)
+        #expect(responses[0].header("Content-Length") == nil)
+        #expect(responses[0].bodyText == "AAAAAHTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED")
+        #expect(responses[1].bodyText == "real")
+    }
+
+    @Test func twoDifferentUpstreamLengthsAreNotPassedOn() throws {
+        let raw = try RawUpstream([.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 10\r\n\r\n0123456789"), .close])
+        let proxy = try ProxyFixture(upstream: raw)
+        let response = try proxy.client().get("/api/x")
+        #expect(response.headers.values(of: "Content-Length").count <= 1)
+        #expect(response.header("Content-Length") != "5")
+    }
+
+    @Test(arguments: 1...3)
+    func bytesQueuedBeforeAnUpstreamBreaksStillReachTheClient(round: Int) throws {
+        let raw = try RawUpstream([.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + String(repeating: "x", count: 60)), .close])
+        let proxy = try ProxyFixture(upstream: raw)
+        let client = try proxy.client()
+        try client.sendRequest("GET", "/api/short")
+        let rest = String(decoding: try client.waitForClose(), as: UTF8.self)
+        #expect(rest.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(rest.hasSuffix("\r\n\r\n" + String(repeating: "x", count: 60)))
+    }
+
     @Test func anUpstreamThatClosesWithoutAnswering502() throws {
         let rude = try RawUpstream([.close])
         let proxy = try ProxyFixture(upstream: rude)

@@ -22,6 +22,7 @@ package final class Credential {
     private var wakeUp: ScheduledTimer?
     private var fetchDeadline: ScheduledTimer?
     private var isStopped = false
+    private var stopReason = ""
     /// Called after each fetch outcome (readiness and the status line follow credentials).
     package var changed: (() -> Void)?
 
@@ -54,6 +55,7 @@ package final class Credential {
     /// Stops fetching and watching for good; waiting requests get an answer.
     package func stop(reason: String = "bearerd is stopping") {
         isStopped = true
+        stopReason = reason
         wakeUp?.cancel()
         fetchDeadline?.cancel()
         source.stop()
@@ -75,6 +77,7 @@ package final class Credential {
 
     /// A token for a request now, or a promise of one.
     func tokenNeeded(by waiter: TokenWaiter) -> Answer {
+        if isStopped { return stoppedAnswer }
         nextWaiterID &+= 1
         let id = WaiterID(nextWaiterID)
         let result = machine.tokenNeeded(by: id, now: now)
@@ -99,6 +102,8 @@ package final class Credential {
     /// A request that carried `generation` was answered 401: that token is not used again, and the
     /// request gets a fresh token (or waits for one) like any other.
     func upstreamRejected(generation: UInt64, by waiter: TokenWaiter) -> Answer {
+        // A stopped credential fetches nothing more: the 401 passes through.
+        if isStopped { return stoppedAnswer }
         nextWaiterID &+= 1
         let id = WaiterID(nextWaiterID)
         let result = machine.upstreamRejected(generation: generation, by: id, now: now)
@@ -109,6 +114,7 @@ package final class Credential {
 
     /// A 401 for `generation` on a request that will not be replayed: the token is still not used again.
     func invalidate(generation: UInt64) {
+        guard !isStopped else { return }
         nextWaiterID &+= 1
         let id = WaiterID(nextWaiterID)
         let result = machine.upstreamRejected(generation: generation, by: id, now: now)
@@ -135,7 +141,14 @@ package final class Credential {
 
     private var now: Instant { Instant(loop.now) }
 
+    /// For requests still on a credential a reload removed, or during a stop.
+    private var stoppedAnswer: Answer {
+        .unavailable(.credentialUnavailable(name, reason: stopReason, retryAfter: 1))
+    }
+
     private func perform(_ actions: [CredentialAction]) {
+        // After stop() nothing is fetched or scheduled; waiters were answered there.
+        guard !isStopped else { return }
         for action in actions {
             switch action {
             case .startFetch:

@@ -19,6 +19,14 @@ final class ExecTokenSource: TokenSource {
     private let logger: Logger
     private var run: CommandRun?
     private var pending: ScheduledTimer?
+    /// Kept across a reload only if the environment values (some read from secret references) are
+    /// unchanged too.
+    func producesSameTokens(as other: TokenSource) -> Bool {
+        guard let other = other as? ExecTokenSource, environment.count == other.environment.count else { return false }
+        return zip(environment, other.environment).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value) }
+            && scheme == other.scheme
+    }
+
     var changed: (() -> Void)?
     let summary: String
 

@@ -27,6 +27,18 @@ struct IssuerRequest {
     var clientCertificate: String?
     var clientKey: String?
 
+    /// Whether `other` sends the same secrets (a reload with an unchanged definition may have read a
+    /// rotated client secret or header value).
+    func hasSameSecrets(as other: IssuerRequest) -> Bool {
+        guard headers.count == other.headers.count else { return false }
+        for (mine, theirs) in zip(headers, other.headers) where !mine.value.isEqual(to: theirs.value) { return false }
+        switch (body, other.body) {
+        case (nil, nil): return true
+        case (let mine?, let theirs?): return mine.isEqual(to: theirs)
+        default: return false
+        }
+    }
+
     /// Sets the transfer's options. Redirects are not followed (an issuer that moves is misconfigured,
     /// and a redirect would carry the body elsewhere) and only http and https are spoken.
     func configure(_ transfer: Transfer) {

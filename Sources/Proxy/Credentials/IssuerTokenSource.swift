@@ -20,6 +20,12 @@ final class IssuerTokenSource: TokenSource {
     private let scheme: String?
     private var inFlight: (transfer: Transfer, reader: IssuerResponseReader)?
     private var pending: ScheduledTimer?
+    /// Kept across a reload only if the secrets it sends are unchanged too.
+    func producesSameTokens(as other: TokenSource) -> Bool {
+        guard let other = other as? IssuerTokenSource else { return false }
+        return request.hasSameSecrets(as: other.request) && scheme == other.scheme
+    }
+
     var changed: (() -> Void)?
     let summary: String
 

@@ -36,8 +36,10 @@ extension Exchange: TransferDelegate {
         lastActivity = server.loop.now
         if unauthorized.isHolding {
             if unauthorized.holdBody(bytes) { return .consumed }
-            // Too large to hold back: it goes to the client as it is, without a replay.
+            // Too large to hold back: it goes to the client as it is, without a replay, but its
+            // token is still invalidated when the transfer ends.
             releaseHeldUnauthorized()
+            unauthorized.rejectedWithoutReplay = unauthorized.isEnabled
         }
         response.frameBody(bytes) { connection.write($0) }
         return .consumed
@@ -78,7 +80,7 @@ extension Exchange: TransferDelegate {
                 server.logger.info("upstream broke mid-response", ["route": route.pathString, "error": error.message])
                 isFinished = true
                 stopWork()
-                connection.close()
+                connection.endAfterQueuedOutput()
                 return
             }
             switch error.kind {

@@ -200,7 +200,7 @@ final class Exchange {
             server.logger.info("upstream stalled mid-response, closing", ["route": route.pathString, "idle": "\(route.timeouts.idle)"])
             isFinished = true
             stopWork()
-            connection.close()
+            connection.endAfterQueuedOutput()
         } else if !requestComplete && server.loop.now >= lastActivity.advanced(by: route.timeouts.idle) {
             finish(with: ErrorReply(status: 408, type: "request_timeout", message: "request body stalled for \(route.timeouts.idle)"))
         } else {

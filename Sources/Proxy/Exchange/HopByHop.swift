@@ -2,6 +2,7 @@
 /// them, and the fields a `Connection` header lists, before forwarding.
 enum HopByHop {
     static let contentLength = Array("content-length".utf8)
+    static let transferEncoding = Array("transfer-encoding".utf8)
     static let connection = Array("connection".utf8)
 
     private static let names: [[UInt8]] = [

@@ -13,10 +13,13 @@ enum RequestGate {
         case proxy(Route, upstreamURL: [UInt8])
     }
 
+    private static let refusedMethods: Set<String> = ["CONNECT", "TRACE", "TRACK"]
+
     static func admit(_ head: RequestHead, listener: Listener, settings: ProxySettings) -> Decision {
         let method = head.methodName
-        // CONNECT would tunnel anywhere; TRACE would echo the injected credential back to the caller.
-        if method == "CONNECT" || method == "TRACE" { return .refuse(.methodNotAllowed(method)) }
+        // CONNECT would tunnel anywhere; TRACE (and IIS's TRACK) would echo the injected credential
+        // back to the caller. Methods are case-sensitive, but some servers compare them without case.
+        if Self.refusedMethods.contains(method.uppercased()) { return .refuse(.methodNotAllowed(method)) }
         guard head.targetIsOriginForm else {
             return .refuse(.badRequest("only origin-form targets (\"/path\") are served: bearerd is not a forward proxy"))
         }

@@ -5,8 +5,9 @@ import HTTP1
 /// bearerd sends the client, and frames the body for the client's connection.
 ///
 /// Hop-by-hop fields (RFC 9110 §7.6.1) and those the upstream's `Connection` names are dropped;
-/// everything else passes byte for byte. The body keeps the upstream's `Content-Length` when there is
-/// one, else it is chunked for HTTP/1.1 clients or delimited by closing for HTTP/1.0 ones.
+/// everything else passes byte for byte. The body keeps the upstream's `Content-Length` when it is
+/// the one framing the upstream used, else it is chunked for HTTP/1.1 clients or delimited by closing
+/// for HTTP/1.0 ones.
 struct ResponseRelay {
     enum Framing {
         case none
@@ -34,6 +35,8 @@ struct ResponseRelay {
         while end > 0, raw[end - 1] == UInt8(ascii: "\n") || raw[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let line = UnsafeRawBufferPointer(rebasing: raw[..<end])
         if line.starts(with: "HTTP/".utf8) {
+            // A new status line starts a new head: an interim one, or the upstream's real answer
+            // after a proxy's (CURLOPT_SUPPRESS_CONNECT_HEADERS keeps those away, this as well).
             status = Self.statusCode(of: line)
             inInterimHead = (100..<200).contains(status)
             fieldLines.removeAll(keepingCapacity: true)
@@ -63,15 +66,21 @@ struct ResponseRelay {
         fieldLines.withUnsafeBufferPointer { lines in
             // Usually Connection says only keep-alive or close: then no field needs the search below.
             var connectionListsNames = false
+            var framing = UpstreamFraming()
             Self.forEachField(in: lines) { name, value in
                 if ASCII.equalsLowercased(name, HopByHop.connection), HopByHop.listsFieldNames(value) {
                     connectionListsNames = true
                 }
+                framing.field(name, value)
             }
             Self.forEachField(in: lines) { name, value in
                 if HopByHop.isHopByHop(name) { return }
                 if connectionListsNames && Self.isListedByConnection(name, in: lines) { return }
-                if ASCII.equalsLowercased(name, HopByHop.contentLength) { hasContentLength = true }
+                if ASCII.equalsLowercased(name, HopByHop.contentLength) {
+                    // One length, and only one, goes on, and only if it is what framed the body.
+                    guard framing.contentLengthIsTrusted, !hasContentLength else { return }
+                    hasContentLength = true
+                }
                 writer.addField(name: name, value: value)
             }
         }
@@ -94,6 +103,32 @@ struct ResponseRelay {
         }
         fieldLines = []
         return writer.finish()
+    }
+
+    /// What framed the upstream's body. libcurl decodes a chunked body, so a `Content-Length` sent
+    /// along with `Transfer-Encoding` (RFC 9112 §6.3: the encoding wins) or several different lengths
+    /// would describe a body of another size: passing such a length on would let the upstream write
+    /// a response of its own into the client's connection. Such a length is dropped and the body is
+    /// re-framed.
+    private struct UpstreamFraming {
+        private var transferEncoded = false
+        private var length: [UInt8]?
+        private var conflicting = false
+
+        mutating func field(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) {
+            if ASCII.equalsLowercased(name, HopByHop.transferEncoding) {
+                transferEncoded = true
+            } else if ASCII.equalsLowercased(name, HopByHop.contentLength) {
+                let digits = Array(value)
+                if digits.isEmpty || !digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+                    || (length != nil && length != digits) {
+                    conflicting = true
+                }
+                length = digits
+            }
+        }
+
+        var contentLengthIsTrusted: Bool { length != nil && !transferEncoded && !conflicting }
     }
 
     /// Calls `body` with the name and the value (leading SP/HTAB skipped) of each line of `lines` that

@@ -23,7 +23,11 @@ enum UpstreamRequest {
             transfer.set(CURLOPT_HTTP_CONTENT_DECODING, false)
             transfer.set(CURLOPT_CONNECTTIMEOUT_MS, Int(route.timeouts.connect.milliseconds))
             if let caFile = route.caFile { transfer.set(CURLOPT_CAINFO, caFile) }
-            if let proxy = route.proxy { transfer.set(CURLOPT_PROXY, proxy) }
+            if let proxy = route.proxy {
+                transfer.set(CURLOPT_PROXY, proxy)
+                // The proxy's "200 Connection established" is not the upstream's answer.
+                transfer.set(CURLOPT_SUPPRESS_CONNECT_HEADERS, true)
+            }
         }
         exchange.upstreamURL.withUnsafeBufferPointer { transfer.set(CURLOPT_URL, bytes: $0) }
         configureMethod(transfer, head: head)

@@ -31,20 +31,42 @@ private func memcmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UI
 
 /// Request paths that could step out of a route's prefix once the upstream resolves them.
 enum PathSafety {
-    /// True when `path` has a `.` or `..` segment, literally or percent-encoded (`%2e`). Such a path
-    /// could address something outside the route's base path on the upstream, with the route's
-    /// credential attached, so it is refused rather than normalised.
+    /// True when `path` has a `.` or `..` segment. Such a path could address something outside the
+    /// route's base path on the upstream, with the route's credential attached, so it is refused
+    /// rather than normalised. Servers disagree on what a segment is, so the check takes the widest
+    /// reading: segments end at `/`, `\`, `%2F` and `%5C` (IIS and ASP.NET treat backslashes, some
+    /// servers decoded slashes, as separators), a `;` starts matrix parameters that Tomcat and Spring
+    /// strip (`..;/`), and a dot may be written `%2E`. A `%2F` inside an ordinary segment is allowed.
     static func hasDotSegment(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var segmentStart = 0
         var index = 0
         while index <= path.count {
-            if index == path.count || path[index] == UInt8(ascii: "/") {
+            let separator = index == path.count ? 1 : separatorLength(path, at: index)
+            if separator > 0 {
                 if isDotSegment(path, segmentStart..<index) { return true }
-                segmentStart = index + 1
+                index += separator
+                segmentStart = index
+            } else {
+                index += 1
             }
-            index += 1
         }
         return false
+    }
+
+    /// 1 for `/` or `\`, 3 for `%2F` or `%5C` (any case), 0 otherwise.
+    private static func separatorLength(_ path: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch path[index] {
+        case UInt8(ascii: "/"), UInt8(ascii: "\\"):
+            return 1
+        case UInt8(ascii: "%") where index + 2 < path.count:
+            let high = path[index + 1]
+            let low = ASCII.lower(path[index + 2])
+            let isSlash = high == UInt8(ascii: "2") && low == UInt8(ascii: "f")
+            let isBackslash = high == UInt8(ascii: "5") && low == UInt8(ascii: "c")
+            return isSlash || isBackslash ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     private static func isDotSegment(_ path: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -56,6 +78,8 @@ enum PathSafety {
             } else if path[index] == UInt8(ascii: "%"), index + 2 < range.upperBound,
                       path[index + 1] == UInt8(ascii: "2"), ASCII.lower(path[index + 2]) == UInt8(ascii: "e") {
                 index += 3
+            } else if path[index] == UInt8(ascii: ";") {
+                break
             } else {
                 return false
             }

@@ -11,7 +11,9 @@ extension Daemon {
             logger.info("SIGHUP ignored: this configuration is built in, not read from a file")
             return
         }
-        notifier.reloading(status: "reloading \(configurationPath)")
+        // During start-up systemd waits for the first READY=1: a reload then must not send one early.
+        let running = lifecycle == .running
+        if running { notifier.reloading(status: "reloading \(configurationPath)") }
         switch ConfigurationFile.load(path: configurationPath, environment: environment) {
         case .failure(let error):
             for line in error.description.split(separator: "\n") {
@@ -28,8 +30,11 @@ extension Daemon {
                 reloadProblem = error.description
             }
         }
-        lifecycle = lifecycle == .starting ? .starting : .running
-        notifier.ready(status: statusLine())
+        if running {
+            notifier.ready(status: statusLine())
+        } else {
+            credentialsChanged()
+        }
     }
 
     private func apply(_ new: Configuration) throws(DaemonError) {
@@ -40,7 +45,12 @@ extension Daemon {
         } catch {
             throw DaemonError(error.description, isConfigurationError: true)
         }
-        try openListeners(of: new)
+        do throws(DaemonError) {
+            try openListeners(of: new)
+        } catch {
+            for credential in runtime.newCredentials { credential.stop() }
+            throw error
+        }
         let removed = credentials.filter { name, entry in runtime.credentials[name]?.credential !== entry.credential }
         server.settings = runtime.settings
         credentials = runtime.credentials
@@ -57,18 +67,23 @@ extension Daemon {
         ])
     }
 
-    /// Closes listeners no longer configured and opens new ones (not under socket activation, where
-    /// systemd owns the sockets).
+    /// Opens the listeners the new configuration adds, then closes those it dropped: all or nothing,
+    /// so a port in use leaves the running listeners as they were. Not under socket activation, where
+    /// systemd owns the sockets.
     private func openListeners(of new: Configuration) throws(DaemonError) {
         guard !usesPassedListeners else { return }
-        let missing = server.keepListeners(matching: new.listeners.map(ListenerAddress.init))
-        for address in missing {
+        let addresses = new.listeners.map(ListenerAddress.init)
+        var opened: [ListenerAddress] = []
+        for address in server.addressesWithoutListener(addresses) {
             do {
                 let bound = try server.listen(on: address)
+                opened.append(address)
                 logger.info("listening", ["address": "\(bound)"])
             } catch {
+                server.closeListeners(notIn: server.configuredAddresses.filter { !opened.contains($0) })
                 throw DaemonError("cannot listen on \(address): \(error)")
             }
         }
+        server.closeListeners(notIn: addresses)
     }
 }

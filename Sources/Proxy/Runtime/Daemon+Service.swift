@@ -20,11 +20,11 @@ extension Daemon {
         let deadline = loop.now.advanced(by: configuration.service.readyTimeout)
         notifier.status(StatusLine.waiting(for: pendingCredentials))
         extendStart(until: deadline)
-        serviceTimers.append(loop.schedule(at: deadline) { [unowned self] in
+        readyDeadline = loop.schedule(at: deadline) { [unowned self] in
             guard lifecycle == .starting else { return }
             logger.warning("ready without every first token", ["waitingFor": pendingCredentials.joined(separator: ",")])
             becomeReady()
-        })
+        }
     }
 
     /// Credentials whose first fetch has not finished.
@@ -35,14 +35,16 @@ extension Daemon {
     private func extendStart(until deadline: LoopInstant) {
         guard lifecycle == .starting else { return }
         notifier.extendTimeout(by: (deadline - loop.now) + Self.extensionMargin)
-        serviceTimers.append(loop.schedule(after: Self.startExtensionInterval) { [unowned self] in
+        startExtension = loop.schedule(after: Self.startExtensionInterval) { [unowned self] in
             extendStart(until: deadline)
-        })
+        }
     }
 
     func becomeReady() {
         guard lifecycle == .starting else { return }
         lifecycle = .running
+        readyDeadline?.cancel()
+        startExtension?.cancel()
         notifier.ready(status: statusLine())
         logger.info("ready", ["status": statusLine()])
     }
@@ -70,8 +72,8 @@ extension Daemon {
     /// Pings from the loop itself: a stuck loop stops the pings and systemd restarts bearerd.
     private func scheduleWatchdog(every interval: Duration) {
         notifier.watchdog()
-        serviceTimers.append(loop.schedule(after: interval) { [unowned self] in
+        watchdogPing = loop.schedule(after: interval) { [unowned self] in
             scheduleWatchdog(every: interval)
-        })
+        }
     }
 }

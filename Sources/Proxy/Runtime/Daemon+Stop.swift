@@ -15,11 +15,11 @@ extension Daemon {
         notifier.stopping(status: StatusLine.stopping(inFlight: inFlight))
         notifier.extendTimeout(by: grace + Self.extensionMargin)
         for (_, entry) in credentials { entry.credential.stop() }
-        serviceTimers.append(loop.schedule(after: grace) { [unowned self] in
+        graceDeadline = loop.schedule(after: grace) { [unowned self] in
             logger.warning("grace period over, closing the remaining connections", ["open": "\(server.connectionCount)"])
             server.closeAllConnections()
             loop.stop()
-        })
+        }
         server.drain { [unowned self] in loop.stop() }
     }
 }

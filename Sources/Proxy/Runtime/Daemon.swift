@@ -20,8 +20,11 @@ package final class Daemon {
     var usesPassedListeners: Bool { !passedListeners.isEmpty }
     private var signals: SignalSource?
     var lifecycle = Lifecycle.starting
-    /// Timers of the service protocol: the ready deadline, the start extension, the watchdog, the grace.
-    var serviceTimers: [ScheduledTimer] = []
+    /// Timers of the service protocol, one of each kind at a time.
+    var readyDeadline: ScheduledTimer?
+    var startExtension: ScheduledTimer?
+    var watchdogPing: ScheduledTimer?
+    var graceDeadline: ScheduledTimer?
     /// The last reload's problem, shown in the status line until a reload succeeds.
     var reloadProblem: String?
 
@@ -126,7 +129,7 @@ package final class Daemon {
         }
         signals?.close()
         signals = nil
-        for timer in serviceTimers { timer.cancel() }
+        for timer in [readyDeadline, startExtension, watchdogPing, graceDeadline] { timer?.cancel() }
         for (_, entry) in credentials { entry.credential.stop() }
         server.closeListeners()
         server.closeAllConnections()

@@ -115,7 +115,7 @@ extension ClientConnection {
         if let exchange {
             exchange.clientBroke()
             if exchange.hasSentResponseHead {
-                close()
+                endAfterQueuedOutput()
                 return
             }
             self.exchange = nil

@@ -86,13 +86,22 @@ final class ClientConnection: IOHandler {
     // MARK: Draining
 
     /// bearerd is stopping: an idle connection closes now, a busy one after its current response.
+    /// A request whose body is still arriving keeps reading it; the close comes after its response
+    /// (`exchangeFinished` sees the server draining).
     func finishCurrentRequestThenClose() {
-        guard !isClosed else { return }
+        guard !isClosed, exchange == nil else { return }
         ignoresInput = true
-        if exchange == nil {
-            closeAfterFlush = true
-            flush()
-        }
+        closeAfterFlush = true
+        flush()
+    }
+
+    /// The exchange broke after part of its response was queued: write what is queued, then end the
+    /// connection (the missing rest is how the client learns the response is incomplete).
+    func endAfterQueuedOutput() {
+        exchange = nil
+        ignoresInput = true
+        closeAfterFlush = true
+        server.enqueue(self)
     }
 
     // MARK: Exchange results

@@ -53,9 +53,12 @@ final class Listener: IOHandler {
                 case .done(let client):
                     server.adopt(client, from: self)
                 }
-            } catch {
+            } catch where [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(error.errno) {
                 pauseAccepting(after: error)
                 return
+            } catch {
+                // A connection reset before it was accepted (ECONNABORTED, EPROTO): the next one.
+                continue
             }
         }
     }
@@ -72,7 +75,11 @@ final class Listener: IOHandler {
         self.registration = nil
         resumeTimer = server.loop.schedule(after: Self.acceptPause) { [weak self] in
             guard let self, !isClosed else { return }
-            self.registration = try? server.loop.register(fd, events: .readable, handler: self)
+            do {
+                self.registration = try server.loop.register(fd, events: .readable, handler: self)
+            } catch {
+                server.logger.error("listener stopped: cannot watch it again", ["listener": "\(address)", "error": "\(error)"])
+            }
         }
     }
 

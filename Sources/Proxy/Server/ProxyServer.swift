@@ -61,23 +61,25 @@ package final class ProxyServer {
     }
 
     package var boundAddresses: [ListenerAddress] { listeners.map(\.address) }
+    package var configuredAddresses: [ListenerAddress] { listeners.map(\.configuredAddress) }
 
     package func closeListeners() {
         for listener in listeners { listener.close() }
         listeners.removeAll()
     }
 
-    /// Closes the listeners whose address is not in `addresses` and returns the addresses that
-    /// have no listener yet (a reload opens those).
-    package func keepListeners(matching addresses: [ListenerAddress]) -> [ListenerAddress] {
-        let (kept, removed) = (listeners.filter { addresses.contains($0.configuredAddress) },
-                               listeners.filter { !addresses.contains($0.configuredAddress) })
-        for listener in removed {
+    /// The configured addresses in `addresses` that have no listener yet (a reload opens those).
+    package func addressesWithoutListener(_ addresses: [ListenerAddress]) -> [ListenerAddress] {
+        addresses.filter { address in !listeners.contains { $0.configuredAddress == address } }
+    }
+
+    /// Closes the listeners whose configured address is not in `addresses`.
+    package func closeListeners(notIn addresses: [ListenerAddress]) {
+        for listener in listeners where !addresses.contains(listener.configuredAddress) {
             logger.info("listener closed", ["address": "\(listener.address)"])
             listener.close()
         }
-        listeners = kept
-        return addresses.filter { address in !kept.contains { $0.configuredAddress == address } }
+        listeners.removeAll { !addresses.contains($0.configuredAddress) }
     }
 
     // MARK: Connections
