@@ -15,6 +15,20 @@ import Testing
         #expect(request.header("Authorization") == "Bearer \(ProxyFixture.token)")
     }
 
+    @Test func throughARouteProxyTheClientGetsTheUpstreamsAnswerNotTheProxys() throws {
+        let https = try HTTPSUpstream()
+        let tunnel = try ConnectProxy()
+        let proxy = try ProxyFixture(
+            route: #"caFile: "\#(https.certificates.caCertificate)", proxy: "http://127.0.0.1:\#(tunnel.port)""#,
+            upstreamURL: "\(https.baseURL)/v1/")
+        let response = try proxy.client().get("/api/through")
+        #expect(response.status == 200)
+        #expect(response.header("Proxy-Agent") == nil)
+        #expect(try response.echo().target == "/v1/through")
+        #expect(tunnel.connectTargets == ["127.0.0.1:\(https.port)"])
+        #expect(try https.waitForRequests(1)[0].header("Authorization") == "Bearer \(ProxyFixture.token)")
+    }
+
     @Test func aCertificateFromAnotherCAGetsAClear502AndNoRequestGoesOut() throws {
         let https = try HTTPSUpstream()
         let proxy = try ProxyFixture(

@@ -35,8 +35,8 @@ struct ResponseRelay {
         while end > 0, raw[end - 1] == UInt8(ascii: "\n") || raw[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let line = UnsafeRawBufferPointer(rebasing: raw[..<end])
         if line.starts(with: "HTTP/".utf8) {
-            // A new status line starts a new head: an interim one, or the upstream's real answer
-            // after a proxy's (CURLOPT_SUPPRESS_CONNECT_HEADERS keeps those away, this as well).
+            // A new status line starts a new head after an interim one. (A proxy's CONNECT answer
+            // would look like a final head: CURLOPT_SUPPRESS_CONNECT_HEADERS keeps it away.)
             status = Self.statusCode(of: line)
             inInterimHead = (100..<200).contains(status)
             fieldLines.removeAll(keepingCapacity: true)
