@@ -74,8 +74,10 @@ struct Transcript {
     /// A head is consumed whole: its bytes end the consumed prefix, and only empty lines precede them.
     private func check(_ head: RequestHead, consumed: Int) {
         let start = consumed - head.bytes.count
-        require(start >= 0 && buffer[start..<consumed].elementsEqual(head.bytes), "head bytes are not the consumed ones")
-        require(buffer[0..<start].allSatisfy { $0 == 0x0D || $0 == 0x0A }, "head consumed more than empty lines before it")
+        require(start >= 0 && buffer[start..<consumed].elementsEqual(head.bytes),
+                "head bytes are not the consumed ones")
+        require(buffer[0..<start].allSatisfy { $0 == 0x0D || $0 == 0x0A },
+                "head consumed more than empty lines before it")
         let count = head.bytes.count
         let ranges = [head.methodRange, head.targetRange] + head.fields.flatMap { [$0.name, $0.value] }
             + (head.hostRange.map { [$0] } ?? [])
@@ -83,7 +85,6 @@ struct Transcript {
         if case .contentLength(let length) = head.framing {
             require(length >= 0 && length <= parser.limits.maxBodyBytes, "Content-Length \(length) passed the limit")
         }
-        _ = head.connectionTokens.count
     }
 
     private func check(_ error: HTTPParseError) {
