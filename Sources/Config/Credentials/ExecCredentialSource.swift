@@ -9,27 +9,17 @@
 /// `TokenCore.ExecOutput.parse`: a bare token, JSON `{ token, expiresAt | expiresIn }`, or a Kubernetes
 /// `ExecCredential`.
 package struct ExecCredentialSource: Equatable, Sendable, CredentialSourceDetails {
-    /// One variable of `environment`, in the order written.
-    package struct Variable: Equatable, Sendable {
-        package var name: String
-        package var value: TextValue
-
-        package init(name: String, value: TextValue) {
-            self.name = name
-            self.value = value
-        }
-    }
-
     /// The program (an absolute path, or a name looked up in the command's PATH) and its arguments.
     package var command: [String]
-    package var environment: [Variable]
+    /// The variables of `environment`, in the order written.
+    package var environment: [NamedTextValue]
     /// After this the command's whole process group is killed.
     package var timeout: Duration
 
     package static let defaultTimeout: Duration = .seconds(30)
     package static let defaultPath = "/usr/local/bin:/usr/bin:/bin"
 
-    package init(command: [String], environment: [Variable] = [], timeout: Duration = defaultTimeout) {
+    package init(command: [String], environment: [NamedTextValue] = [], timeout: Duration = defaultTimeout) {
         self.command = command
         self.environment = environment
         self.timeout = timeout
@@ -42,9 +32,7 @@ package struct ExecCredentialSource: Equatable, Sendable, CredentialSourceDetail
             "exec \(command.first ?? "")"
                 + (command.count > 1 ? " +\(command.count - 1) argument\(command.count == 2 ? "" : "s")" : "")
         ]
-        let variables = environment.map { variable in
-            variable.value.secretReference.map { "\(variable.name) from \($0)" } ?? variable.name
-        }
+        let variables = environment.map(\.summary)
         let path = environment.contains { $0.name == "PATH" } ? [] : ["PATH"]
         parts.append(
             "environment "
@@ -69,7 +57,6 @@ package struct ExecCredentialSource: Equatable, Sendable, CredentialSourceDetail
             try member.namedTextValues(caseInsensitive: false) { name, _ throws(InvalidValue) in
                 try Self.checkVariableName(name)
             }
-            .map { Variable(name: $0.name, value: $0.value) }
         }
         let timeout = object.optional("timeout") { try $0.duration() }
         guard let command else { return nil }

@@ -20,7 +20,8 @@ package struct HTTPCredentialSource: Equatable, Sendable, CredentialSourceDetail
     package var url: IssuerURL
     /// An HTTP method; default POST.
     package var method: String
-    package var headers: [IssuerHeader]
+    /// `headers: { "X-License": { env: "LICENSE" }, Accept: "application/json" }`, in the order written.
+    package var headers: [NamedTextValue]
     package var body: Body?
     package var response: ResponseFields
     /// A PEM file of CA certificates to trust for the issuer instead of the system's.
@@ -31,7 +32,7 @@ package struct HTTPCredentialSource: Equatable, Sendable, CredentialSourceDetail
     package static let defaultMethod = "POST"
 
     package init(
-        url: IssuerURL, method: String = defaultMethod, headers: [IssuerHeader] = [], body: Body? = nil,
+        url: IssuerURL, method: String = defaultMethod, headers: [NamedTextValue] = [], body: Body? = nil,
         response: ResponseFields = ResponseFields(), caFile: String? = nil, proxy: ProxyURL? = nil
     ) {
         self.url = url
@@ -48,7 +49,7 @@ package struct HTTPCredentialSource: Equatable, Sendable, CredentialSourceDetail
     var summary: String {
         var parts = ["http \(method) \(url)"]
         if !headers.isEmpty {
-            parts.append("headers " + IssuerHeader.summary(headers))
+            parts.append("headers " + headers.map(\.summary).joined(separator: ", "))
         }
         switch body {
         case .raw(.text(let text)): parts.append("body (\(text.utf8.count) bytes)")
@@ -80,7 +81,7 @@ package struct HTTPCredentialSource: Equatable, Sendable, CredentialSourceDetail
     ) { object in
         let url = object.required("url") { try IssuerURL(parsing: $0.string()) }
         let method = object.optional("method") { try Self.method($0.string()) }
-        let headers = object.optional("headers") { try IssuerHeader.list(from: $0) }
+        let headers = object.optional("headers") { try Self.headers($0) }
         let raw = object.optional("body") { try $0.textValue() }
         let json = object.optional("json") { try $0.decode(JSONBody.self) }
         let response = object.optional("response") { try $0.decode(ResponseFields.self) }
@@ -97,6 +98,20 @@ package struct HTTPCredentialSource: Equatable, Sendable, CredentialSourceDetail
                 url: url, method: method ?? defaultMethod, headers: headers ?? [],
                 body: raw.map(Body.raw) ?? json.map(Body.json),
                 response: response ?? ResponseFields(), caFile: caFile, proxy: proxy))
+    }
+
+    /// The `headers` object: names are tokens and not framing or hop-by-hop headers (libcurl sets
+    /// those); plain values are visible ASCII, space and tab, and not empty (libcurl reads an empty
+    /// value as "remove this header").
+    private static func headers(_ member: Member) throws -> [NamedTextValue] {
+        try member.namedTextValues(caseInsensitive: true) { name, value throws(InvalidValue) in
+            try HeaderSyntax.checkInjectable(name)
+            guard case .text(let text) = value else { return }
+            guard !text.isEmpty else { throw InvalidValue("must not be empty") }
+            guard text.utf8.allSatisfy(HeaderSyntax.isValueByte) else {
+                throw InvalidValue("the value may contain only visible ASCII, space and tab")
+            }
+        }
     }
 
     /// A method token; not HEAD (its answer has no body) nor CONNECT.

@@ -50,7 +50,6 @@ extension OAuth2CredentialSource {
                 }
                 if case .text(let text) = value { try Self.checkFormText(text) }
             }
-            .map { Parameter(name: $0.name, value: $0.value) }
         }
         let (caFile, proxy) = IssuerConnection.decode(&object)
         guard let tokenURL, let clientID else { return nil }

@@ -19,17 +19,6 @@ package struct OAuth2CredentialSource: Equatable, Sendable, CredentialSourceDeta
         case certificate
     }
 
-    /// One extra form field of `parameters`, in the order written.
-    package struct Parameter: Equatable, Sendable {
-        package var name: String
-        package var value: TextValue
-
-        package init(name: String, value: TextValue) {
-            self.name = name
-            self.value = value
-        }
-    }
-
     package var tokenURL: IssuerURL
     package var clientID: TextValue
     /// Nil only with `.certificate`.
@@ -41,7 +30,7 @@ package struct OAuth2CredentialSource: Equatable, Sendable, CredentialSourceDeta
     /// RFC 8707 resource indicator.
     package var resource: String?
     /// Extra form fields, in the order written.
-    package var parameters: [Parameter]
+    package var parameters: [NamedTextValue]
     /// PEM files for mutual TLS; the key may be in the certificate's file.
     package var clientCertificate: String?
     package var clientKey: String?
@@ -51,7 +40,7 @@ package struct OAuth2CredentialSource: Equatable, Sendable, CredentialSourceDeta
     package init(
         tokenURL: IssuerURL, clientID: TextValue, clientSecret: SecretReference?,
         authentication: ClientAuthentication = .basic, scopes: [String] = [], audience: String? = nil,
-        resource: String? = nil, parameters: [Parameter] = [], clientCertificate: String? = nil,
+        resource: String? = nil, parameters: [NamedTextValue] = [], clientCertificate: String? = nil,
         clientKey: String? = nil, caFile: String? = nil, proxy: ProxyURL? = nil
     ) {
         self.tokenURL = tokenURL
