@@ -41,21 +41,20 @@ package struct ConfigurationErrors: Error, Equatable, Sendable, CustomStringConv
     }
 }
 
-/// Something allowed but probably unwise, reported by `bearerd check` and at start-up.
+/// Something allowed but probably unwise, reported by `bearerd check` and at start-up. It has an
+/// error's key path, message and location and reads the same, but it never stops a load.
 package struct ConfigurationWarning: Equatable, Sendable, CustomStringConvertible {
-    package var keyPath: ConfigurationPath
-    package var message: String
-    package var location: SourceLocation?
+    var problem: ConfigurationError
 
-    package init(at keyPath: ConfigurationPath, _ message: String, location: SourceLocation? = nil) {
-        self.keyPath = keyPath
-        self.message = message
-        self.location = location
+    package init(at keyPath: ConfigurationPath, _ message: String) {
+        problem = ConfigurationError(at: keyPath, message)
     }
 
-    package var path: String { keyPath.description }
-
-    package var description: String {
-        ConfigurationError(at: keyPath, message, location: location).description
+    init(_ problem: ConfigurationError) {
+        self.problem = problem
     }
+
+    package var path: String { problem.path }
+    package var message: String { problem.message }
+    package var description: String { problem.description }
 }

@@ -36,21 +36,14 @@ package enum ConfigurationLoader {
         do {
             configuration = try decoder.decode(Decoding<Configuration>.self, from: Data(bytes)).value
         } catch {
-            throw located(ConfigurationErrors(error, at: .root).errors, in: sourceMap)
+            throw ConfigurationErrors(located(ConfigurationErrors(error, at: .root).errors, in: sourceMap))
         }
-        let warnings = configuration.warnings().enumerated().map { index, warning in
-            var warning = warning
-            warning.location = sourceMap.location(of: warning.keyPath)
-            return (index, warning)
-        }
-        let sorted = warnings.sorted { lhs, rhs in
-            (lhs.1.location?.offset ?? -1, lhs.0) < (rhs.1.location?.offset ?? -1, rhs.0)
-        }
-        return (configuration, sorted.map(\.1))
+        let warnings = located(configuration.warnings().map(\.problem), in: sourceMap)
+        return (configuration, warnings.map(ConfigurationWarning.init))
     }
 
     /// Adds each problem's location and sorts them in file order (stable for equal locations).
-    private static func located(_ errors: [ConfigurationError], in sourceMap: SourceMap) -> ConfigurationErrors {
+    private static func located(_ errors: [ConfigurationError], in sourceMap: SourceMap) -> [ConfigurationError] {
         let located = errors.enumerated().map { index, error in
             var error = error
             error.location = error.location ?? sourceMap.location(of: error.keyPath)
@@ -59,6 +52,6 @@ package enum ConfigurationLoader {
         let sorted = located.sorted { lhs, rhs in
             (lhs.1.location?.offset ?? -1, lhs.0) < (rhs.1.location?.offset ?? -1, rhs.0)
         }
-        return ConfigurationErrors(sorted.map(\.1))
+        return sorted.map(\.1)
     }
 }
