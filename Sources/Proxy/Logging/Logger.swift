@@ -129,24 +129,11 @@ package enum LogFormat {
     /// A field value as written in a plain log line: bare when it is one word, else in double quotes
     /// with `"`, `\` and control characters escaped (a value from the network cannot forge a line).
     package static func quotedIfNeeded(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == 0x7F || $0 == UInt8(ascii: "\\") }
-        guard needsQuotes else { return value }
-        var quoted = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    quoted += "\\x" + String(scalar.value, radix: 16)
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
+        let needsQuotes = value.isEmpty || value.utf8.contains { byte in
+            byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "=")
+                || byte == UInt8(ascii: "\\")
         }
-        return quoted + "\""
+        guard needsQuotes else { return value }
+        return "\"" + QuotedText.escaped(value) { "\\x" + String($0, radix: 16) } + "\""
     }
 }
