@@ -37,7 +37,6 @@ package final class Credential {
         }
     }
 
-    package var sourceSummary: String { source.summary }
     /// The first fetch has finished, one way or the other (readiness).
     package var hasAttemptedFetch: Bool { machine.hasAttemptedFetch }
     package var status: CredentialStatus { machine.status(at: now) }

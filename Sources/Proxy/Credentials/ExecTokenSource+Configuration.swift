@@ -7,7 +7,7 @@ extension ExecTokenSource {
     /// and the configured variables, their secret references read now.
     static func exec(
         _ source: ExecCredentialSource, loop: EventLoop, resolver: SecretResolver, scheme: String?, credential: String,
-        logger: Logger, summary: String
+        logger: Logger
     ) throws(ConfigurationError) -> ExecTokenSource {
         var environment: [(name: String, value: Secret)] = []
         if !source.environment.contains(where: { $0.name == "PATH" }) {
@@ -21,6 +21,6 @@ extension ExecTokenSource {
         }
         return ExecTokenSource(
             loop: loop, command: source.command, environment: environment, secretValues: secretValues,
-            timeout: source.timeout, scheme: scheme, credential: credential, logger: logger, summary: summary)
+            timeout: source.timeout, scheme: scheme, credential: credential, logger: logger)
     }
 }

@@ -28,14 +28,13 @@ final class ExecTokenSource: TokenSource {
     }
 
     var changed: (() -> Void)?
-    let summary: String
 
     /// The longest stderr line quoted in a failure summary.
     static let summaryLineLength = 160
 
     init(
         loop: EventLoop, command: [String], environment: [(name: String, value: Secret)], secretValues: [Secret],
-        timeout: Duration, scheme: String?, credential: String, logger: Logger, summary: String
+        timeout: Duration, scheme: String?, credential: String, logger: Logger
     ) {
         self.loop = loop
         self.command = command
@@ -45,7 +44,6 @@ final class ExecTokenSource: TokenSource {
         self.scheme = scheme
         self.credential = credential
         self.logger = logger
-        self.summary = summary
     }
 
     func fetch(_ completion: @escaping (Result<TokenMaterial, FetchFailure>) -> Void) {

@@ -16,7 +16,6 @@ final class FileTokenSource: TokenSource {
     private var poll: ScheduledTimer?
     private var lastSeen: FileIdentity?
     var changed: (() -> Void)?
-    var summary: String { "file \(path)" }
 
     init(loop: EventLoop, path: String, scheme: String?, pollInterval: Duration = .seconds(1)) {
         self.loop = loop

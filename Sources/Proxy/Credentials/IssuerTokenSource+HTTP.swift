@@ -6,7 +6,7 @@ extension IssuerTokenSource {
     /// A generic token endpoint (`source: "http"`), its answer read by `TokenResponse.parse` with the
     /// configured field paths.
     static func http(
-        _ source: HTTPCredentialSource, curl: CurlMulti, resolver: SecretResolver, scheme: String?, summary: String
+        _ source: HTTPCredentialSource, curl: CurlMulti, resolver: SecretResolver, scheme: String?
     ) throws(ConfigurationError) -> IssuerTokenSource {
         var headers: [IssuerRequest.Header] = []
         for header in source.headers {
@@ -29,7 +29,7 @@ extension IssuerTokenSource {
             url: source.url.original, method: source.method, headers: headers, body: body, contentType: contentType,
             caFile: source.caFile, proxy: source.proxy?.description)
         let fields = source.response.fields
-        return IssuerTokenSource(curl: curl, request: request, scheme: scheme, summary: summary) {
+        return IssuerTokenSource(curl: curl, request: request, scheme: scheme) {
             status, retryAfter, body throws(FetchFailure) in
             try TokenResponse.parse(status: status, retryAfter: retryAfter, body: body, fields: fields)
         }

@@ -10,8 +10,7 @@ extension IssuerTokenSource {
     /// `client_secret`), all form-encoded. With `basic` the id and secret are form-encoded, joined by
     /// `:` and sent as `Authorization: Basic` (RFC 6749 §2.3.1).
     static func oauth2(
-        _ source: OAuth2CredentialSource, curl: CurlMulti, resolver: SecretResolver, scheme: String?,
-        summary: String
+        _ source: OAuth2CredentialSource, curl: CurlMulti, resolver: SecretResolver, scheme: String?
     ) throws(ConfigurationError) -> IssuerTokenSource {
         let clientID = try resolver.resolve(source.clientID)
         let clientSecret = try source.clientSecret.map { reference throws(ConfigurationError) in
@@ -41,7 +40,7 @@ extension IssuerTokenSource {
             url: source.tokenURL.original, method: "POST", headers: headers, body: formBody(fields),
             contentType: "application/x-www-form-urlencoded", caFile: source.caFile,
             proxy: source.proxy?.description, clientCertificate: source.clientCertificate, clientKey: source.clientKey)
-        return IssuerTokenSource(curl: curl, request: request, scheme: scheme, summary: summary) {
+        return IssuerTokenSource(curl: curl, request: request, scheme: scheme) {
             status, retryAfter, body throws(FetchFailure) in
             try TokenResponse.parseOAuth2(status: status, retryAfter: retryAfter, body: body)
         }

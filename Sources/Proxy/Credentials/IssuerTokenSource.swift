@@ -27,13 +27,11 @@ final class IssuerTokenSource: TokenSource {
     }
 
     var changed: (() -> Void)?
-    let summary: String
 
-    init(curl: CurlMulti, request: IssuerRequest, scheme: String?, summary: String, parse: @escaping Parser) {
+    init(curl: CurlMulti, request: IssuerRequest, scheme: String?, parse: @escaping Parser) {
         self.curl = curl
         self.request = request
         self.scheme = scheme
-        self.summary = summary
         self.parse = parse
     }
 

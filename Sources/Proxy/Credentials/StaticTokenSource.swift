@@ -8,14 +8,12 @@ final class StaticTokenSource: TokenSource {
     private let material: TokenMaterial
     private var pending: ScheduledTimer?
     var changed: (() -> Void)?
-    let summary: String
     /// The same value again would draw the same 401.
     var refreshesOnRejection: Bool { false }
 
-    init(loop: EventLoop, secret: Secret, scheme: String?, summary: String) {
+    init(loop: EventLoop, secret: Secret, scheme: String?) {
         self.loop = loop
         material = TokenMaterial(secret: secret, scheme: scheme)
-        self.summary = summary
     }
 
     func fetch(_ completion: @escaping (Result<TokenMaterial, FetchFailure>) -> Void) {

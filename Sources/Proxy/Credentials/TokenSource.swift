@@ -15,9 +15,6 @@ protocol TokenSource: AnyObject {
     /// Stops background work (watching a file) for good.
     func stop()
 
-    /// One line for `bearerd check` and logs: where tokens come from, never what they are.
-    var summary: String { get }
-
     /// Whether fetching again can give another token (not for a fixed value): decides whether an
     /// upstream 401 invalidates the token and the request is replayed.
     var refreshesOnRejection: Bool { get }

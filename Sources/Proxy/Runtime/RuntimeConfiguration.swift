@@ -83,25 +83,22 @@ struct RuntimeConfiguration {
         for definition: CredentialDefinition, context: SourceContext
     ) throws(ConfigurationError) -> TokenSource {
         let scheme = definition.type == CredentialDefinition.defaultType ? nil : definition.type
-        let summary = definition.source.summary
         switch definition.source {
         case .static(let source):
             let secret = try context.resolver.resolve(source.value)
-            return StaticTokenSource(loop: context.loop, secret: secret, scheme: scheme, summary: summary)
+            return StaticTokenSource(loop: context.loop, secret: secret, scheme: scheme)
         case .file(let source):
             return FileTokenSource(loop: context.loop, path: source.path, scheme: scheme)
         case .http(let source):
             return try IssuerTokenSource.http(
-                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
-                summary: summary)
+                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme)
         case .oauth2(let source):
             return try IssuerTokenSource.oauth2(
-                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme,
-                summary: summary)
+                source, curl: context.curlMulti(for: definition), resolver: context.resolver, scheme: scheme)
         case .exec(let source):
             return try ExecTokenSource.exec(
                 source, loop: context.loop, resolver: context.resolver, scheme: scheme, credential: definition.name,
-                logger: context.logger, summary: summary)
+                logger: context.logger)
         }
     }
 
