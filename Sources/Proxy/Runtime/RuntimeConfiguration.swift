@@ -1,6 +1,5 @@
 import Config
 import EventLoop
-import Glibc
 import HTTP1
 import TokenCore
 
@@ -121,27 +120,6 @@ extension Injection.Part {
         case .literal(let text): self = .literal(text)
         case .token: self = .token
         case .type: self = .type
-        }
-    }
-}
-
-/// Reads a whole (small) file for secret references.
-enum FileBytes {
-    static let maximumSize = 1 << 20
-
-    static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemError("open", errno: errno) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw SystemError("read", errno: errno) }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
-            guard bytes.count <= maximumSize else { throw SystemError("read", errno: EFBIG) }
         }
     }
 }
