@@ -21,8 +21,9 @@ package final class Credential {
     private var nextWaiterID: UInt64 = 0
     private var wakeUp: ScheduledTimer?
     private var fetchDeadline: ScheduledTimer?
-    private var isStopped = false
-    private var stopReason = ""
+    /// Set by `stop(reason:)`: the words every later request for a token gets.
+    private var stopReason: String?
+    private var isStopped: Bool { stopReason != nil }
     /// Called after each fetch outcome (readiness and the status line follow credentials).
     package var changed: (() -> Void)?
 
@@ -53,7 +54,6 @@ package final class Credential {
 
     /// Stops fetching and watching for good; waiting requests get an answer.
     package func stop(reason: String = "bearerd is stopping") {
-        isStopped = true
         stopReason = reason
         wakeUp?.cancel()
         fetchDeadline?.cancel()
@@ -76,7 +76,7 @@ package final class Credential {
 
     /// A token for a request now, or a promise of one.
     func tokenNeeded(by waiter: TokenWaiter) -> Answer {
-        if isStopped { return stoppedAnswer }
+        if let stopReason { return stoppedAnswer(stopReason) }
         nextWaiterID &+= 1
         let id = WaiterID(nextWaiterID)
         let result = machine.tokenNeeded(by: id, now: now)
@@ -102,7 +102,7 @@ package final class Credential {
     /// request gets a fresh token (or waits for one) like any other.
     func upstreamRejected(generation: UInt64, by waiter: TokenWaiter) -> Answer {
         // A stopped credential fetches nothing more: the 401 passes through.
-        if isStopped { return stoppedAnswer }
+        if let stopReason { return stoppedAnswer(stopReason) }
         nextWaiterID &+= 1
         let id = WaiterID(nextWaiterID)
         let result = machine.upstreamRejected(generation: generation, by: id, now: now)
@@ -141,8 +141,8 @@ package final class Credential {
     private var now: Instant { Instant(loop.now) }
 
     /// For requests still on a credential a reload removed, or during a stop.
-    private var stoppedAnswer: Answer {
-        .unavailable(.credentialUnavailable(name, reason: stopReason, retryAfter: 1))
+    private func stoppedAnswer(_ reason: String) -> Answer {
+        .unavailable(.credentialUnavailable(name, reason: reason, retryAfter: 1))
     }
 
     private func perform(_ actions: [CredentialAction]) {
