@@ -22,7 +22,9 @@ package final class CurlMulti {
     }()
 
     /// `maxIdleConnections` bounds libcurl's cache of open upstream connections.
-    package init(loop: EventLoop, maxIdleConnections: Int = 1024, maxPooledTransfers: Int = 1024) throws(CurlSetupError) {
+    package init(
+        loop: EventLoop, maxIdleConnections: Int = 1024, maxPooledTransfers: Int = 1024
+    ) throws(CurlSetupError) {
         guard Self.globalInit, let multi = curl_multi_init() else { throw CurlSetupError() }
         self.loop = loop
         self.multi = multi

@@ -170,7 +170,8 @@ package struct HeaderLines: ~Copyable {
             raw.copyMemory(from: UnsafeRawBufferPointer(name))
             raw[name.count] = UInt8(ascii: ":")
             raw[name.count + 1] = UInt8(ascii: " ")
-            UnsafeMutableRawBufferPointer(rebasing: raw[(name.count + 2)...]).copyMemory(from: UnsafeRawBufferPointer(value))
+            UnsafeMutableRawBufferPointer(rebasing: raw[(name.count + 2)...])
+                .copyMemory(from: UnsafeRawBufferPointer(value))
             line[total] = 0
             list = curl_slist_append(list, line.baseAddress)
             // The line may hold a token: libcurl has its copy, ours must not linger on the stack.

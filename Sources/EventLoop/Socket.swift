@@ -4,6 +4,9 @@ import Glibc
 /// Thin, throwing wrappers over the socket calls bearerd makes. Descriptors are plain `Int32`s owned
 /// by whoever opened them.
 package enum Socket {
+    /// The type of every socket bearerd opens: a stream, non-blocking, closed on exec.
+    private static let nonBlockingStream = Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
+
     /// A listening TCP socket on `host` (an IPv4 or IPv6 literal) and `port` (0 = any free port).
     package static func listenTCP(host: String, port: UInt16, backlog: Int32 = 4096) throws(SystemError) -> Int32 {
         var address6 = sockaddr_in6()
@@ -12,14 +15,18 @@ package enum Socket {
         if isIPv6 {
             address6.sin6_family = sa_family_t(AF_INET6)
             address6.sin6_port = port.bigEndian
-            guard inet_pton(AF_INET6, host, &address6.sin6_addr) == 1 else { throw SystemError("inet_pton", errno: EINVAL) }
+            guard inet_pton(AF_INET6, host, &address6.sin6_addr) == 1 else {
+                throw SystemError("inet_pton", errno: EINVAL)
+            }
         } else {
             address4.sin_family = sa_family_t(AF_INET)
             address4.sin_port = port.bigEndian
-            guard inet_pton(AF_INET, host, &address4.sin_addr) == 1 else { throw SystemError("inet_pton", errno: EINVAL) }
+            guard inet_pton(AF_INET, host, &address4.sin_addr) == 1 else {
+                throw SystemError("inet_pton", errno: EINVAL)
+            }
         }
         let fd = try blockingSyscall("socket") {
-            socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+            socket(isIPv6 ? AF_INET6 : AF_INET, nonBlockingStream, 0)
         }
         do {
             var one: Int32 = 1
@@ -69,7 +76,7 @@ package enum Socket {
             unlink(path)
         }
         let fd = try blockingSyscall("socket") {
-            socket(AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+            socket(AF_UNIX, nonBlockingStream, 0)
         }
         do {
             // The socket file is created by bind with the umask applied; narrow it before anyone can
@@ -128,7 +135,9 @@ package enum Socket {
     }
 
     /// Reads into `buffer`; `.done(0)` is end of stream.
-    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult<Int> {
+    package static func read(
+        _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer
+    ) throws(SystemError) -> IOResult<Int> {
         try syscall("read") { Glibc.read(fd, buffer.baseAddress, buffer.count) }
     }
 

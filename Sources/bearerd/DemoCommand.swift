@@ -30,7 +30,8 @@ enum DemoCommand {
                 Output.error("bearerd demo: the embedded configuration is invalid:\n\(error)")
                 return ExitStatus.failure
             }
-            let daemon = try Daemon(configuration: loaded.configuration, environment: [:], logger: logger, sharedLoop: loop)
+            let daemon = try Daemon(
+                configuration: loaded.configuration, environment: [:], logger: logger, sharedLoop: loop)
             let proxyAddress = try daemon.bindListeners().first?.description ?? listen
             Output.print("""
                 bearerd demo: proxy on \(proxyAddress) with the route /echo/, an echo upstream on

@@ -18,7 +18,8 @@ extension Configuration: ConfigurationDecodable {
         let limits = object.optional("limits") { try $0.decode(Limits.self) }
         let timeouts = object.optional("timeouts") { try $0.decode(Timeouts.self) }
         let readyWhen = object.optional("readyWhen") { member in
-            try member.choice(ServiceSettings.ReadyCondition.allCases.map { ($0.rawValue, $0) }, describing: "condition")
+            try member.choice(
+                ServiceSettings.ReadyCondition.allCases.map { ($0.rawValue, $0) }, describing: "condition")
         }
         let readyTimeout = object.optional("readyTimeout") { try $0.duration() }
         let shutdownGrace = object.optional("shutdownGrace") { try $0.duration() }

@@ -18,7 +18,8 @@ extension Configuration {
         lines.append(
             Self.label("limits") + "request line \(SizeSyntax.format(limits.requestLine)), "
                 + "header \(SizeSyntax.format(limits.headerBytes)) in \(limits.headerCount) fields, "
-                + "body \(SizeSyntax.format(limits.body)), replayed after a 401 up to \(SizeSyntax.format(limits.replayBody))")
+                + "body \(SizeSyntax.format(limits.body)), "
+                + "replayed after a 401 up to \(SizeSyntax.format(limits.replayBody))")
         let durations = [
             ("connect", timeouts.connect), ("response", timeouts.response), ("idle", timeouts.idle),
             ("client idle", timeouts.clientIdle), ("client header", timeouts.clientHeader),
@@ -27,7 +28,8 @@ extension Configuration {
             Self.label("timeouts") + durations.map { "\($0) \(DurationSyntax.format($1))" }.joined(separator: ", "))
         lines.append(
             Self.label("service") + "ready when \(service.readyWhen.rawValue) (at most "
-                + "\(DurationSyntax.format(service.readyTimeout))), stop grace \(DurationSyntax.format(service.shutdownGrace))")
+                + "\(DurationSyntax.format(service.readyTimeout))), "
+                + "stop grace \(DurationSyntax.format(service.shutdownGrace))")
         let nameWidth = credentials.map(\.name.count).max() ?? 0
         for credential in credentials {
             let name = credential.name.padding(to: nameWidth)

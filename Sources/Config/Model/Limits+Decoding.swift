@@ -1,7 +1,8 @@
 /// `limits: { requestLine: 8192, headerBytes: "64KiB", headerCount: 100, body: "128MiB", replayBody: "1MiB" }`.
 extension Limits: ConfigurationDecodable {
     init(decodingFrom decoder: any Decoder) throws {
-        var object = try ObjectReader(decoder, knownKeys: ["requestLine", "headerBytes", "headerCount", "body", "replayBody"])
+        var object = try ObjectReader(
+            decoder, knownKeys: ["requestLine", "headerBytes", "headerCount", "body", "replayBody"])
         let defaults = Limits.defaults
         let requestLine = object.optional("requestLine") { try $0.size() }
         let headerBytes = object.optional("headerBytes") { try $0.size() }

@@ -164,7 +164,9 @@ package final class Credential {
                 let reply = unavailableReply(retryAfter: retryAfter, failure: failure)
                 for id in ids { waiters.removeValue(forKey: id)?.tokenUnavailable(reply) }
             case .reportFailure(let report):
-                logger.warning(report.message(credential: name, now: now), ["credential": name, "failure": report.failure.kindLabel])
+                logger.warning(
+                    report.message(credential: name, now: now),
+                    ["credential": name, "failure": report.failure.kindLabel])
             case .reportRecovery(let report):
                 logger.info(report.message(credential: name, now: now), ["credential": name])
             }
@@ -192,7 +194,8 @@ package final class Credential {
                 if let generation = status.generation, generation != before {
                     var validity = "no expiry"
                     if case .until(let end) = status.validity { validity = (end - now).compactDescription }
-                    logger.info("token fetched", ["credential": name, "generation": "\(generation)", "usableFor": validity])
+                    logger.info(
+                        "token fetched", ["credential": name, "generation": "\(generation)", "usableFor": validity])
                 }
             case .failure(let failure):
                 perform(machine.fetchFailed(failure, now: now))
@@ -202,7 +205,8 @@ package final class Credential {
     }
 
     private func unavailableReply(retryAfter: Duration, failure: FetchFailure) -> ErrorReply {
-        let seconds = max(1, Int((Double(retryAfter.components.seconds) + Double(retryAfter.components.attoseconds) / 1e18).rounded(.up)))
+        let (whole, attoseconds) = retryAfter.components
+        let seconds = max(1, Int((Double(whole) + Double(attoseconds) / 1e18).rounded(.up)))
         return .credentialUnavailable(name, reason: failure.summary, retryAfter: seconds)
     }
 }

@@ -5,7 +5,9 @@ import TokenCore
 /// credential header masked to its first and last 4 characters, and, for the demo issuer's tokens,
 /// their generation, so a newcomer sees the injection and the refreshes without a secret printed.
 package enum DemoEcho {
-    package static func answer(_ head: RequestHead, bodyBytes: Int, maskedHeader: String = "authorization") -> DemoResponse {
+    package static func answer(
+        _ head: RequestHead, bodyBytes: Int, maskedHeader: String = "authorization"
+    ) -> DemoResponse {
         var generation: String?
         var lines: [String] = []
         head.forEachField { name, value in

@@ -16,7 +16,8 @@ package final class DemoIssuer {
 
     package func answer(_ head: RequestHead, bodyBytes: Int) -> DemoResponse {
         guard head.method == .post else {
-            return DemoResponse(status: 405, body: #"{"error":"invalid_request","error_description":"POST a token request"}"#)
+            return DemoResponse(
+                status: 405, body: #"{"error":"invalid_request","error_description":"POST a token request"}"#)
         }
         issued += 1
         let token = DemoToken.make(generation: issued, issuedAt: Int(time(nil)), lifetime: lifetime)

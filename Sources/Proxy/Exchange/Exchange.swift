@@ -157,7 +157,9 @@ final class Exchange {
         guard !isFinished else { return }
         isFinished = true
         stopWork()
-        server.logger.info("request failed", ["route": route.pathString, "status": "\(reply.status)", "type": reply.type, "message": reply.message])
+        server.logger.info(
+            "request failed",
+            ["route": route.pathString, "status": "\(reply.status)", "type": reply.type, "message": reply.message])
         connection.send(reply, keepAlive: head.keepAlive && requestComplete)
         connection.exchangeFinished(keepAlive: head.keepAlive && requestComplete)
     }
@@ -182,7 +184,9 @@ final class Exchange {
     /// last byte either way. Re-armed lazily (activity only moves `lastActivity`).
     private var deadline: LoopInstant {
         let idle = lastActivity.advanced(by: route.timeouts.idle)
-        guard hasSentResponseHead else { return min(startedAt.advanced(by: route.timeouts.response), requestComplete ? .distantFuture : idle) }
+        guard hasSentResponseHead else {
+            return min(startedAt.advanced(by: route.timeouts.response), requestComplete ? .distantFuture : idle)
+        }
         return idle
     }
 
@@ -197,12 +201,15 @@ final class Exchange {
         guard hasDeadline, !isFinished else { return }
         guard server.loop.now >= deadline else { return armTimer() }
         if hasSentResponseHead {
-            server.logger.info("upstream stalled mid-response, closing", ["route": route.pathString, "idle": "\(route.timeouts.idle)"])
+            server.logger.info(
+                "upstream stalled mid-response, closing", ["route": route.pathString, "idle": "\(route.timeouts.idle)"])
             isFinished = true
             stopWork()
             connection.endAfterQueuedOutput()
         } else if !requestComplete && server.loop.now >= lastActivity.advanced(by: route.timeouts.idle) {
-            finish(with: ErrorReply(status: 408, type: "request_timeout", message: "request body stalled for \(route.timeouts.idle)"))
+            finish(
+                with: ErrorReply(
+                    status: 408, type: "request_timeout", message: "request body stalled for \(route.timeouts.idle)"))
         } else {
             finish(with: .upstreamTimeout("no response head from the upstream within \(route.timeouts.response)"))
         }

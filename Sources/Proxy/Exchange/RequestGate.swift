@@ -21,7 +21,8 @@ enum RequestGate {
         // back to the caller. Methods are case-sensitive, but some servers compare them without case.
         if Self.refusedMethods.contains(method.uppercased()) { return .refuse(.methodNotAllowed(method)) }
         guard head.targetIsOriginForm else {
-            return .refuse(.badRequest("only origin-form targets (\"/path\") are served: bearerd is not a forward proxy"))
+            return .refuse(
+                .badRequest("only origin-form targets (\"/path\") are served: bearerd is not a forward proxy"))
         }
         if let port = listener.tcpPort, let hostRange = head.hostRange, !head.withUnsafeBytes({
             HostCheck.allows(UnsafeBufferPointer(rebasing: $0[hostRange]), port: port, names: settings.allowedHosts)

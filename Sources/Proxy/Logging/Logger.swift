@@ -64,10 +64,21 @@ package struct Logger: Sendable {
         sink.write(LogEntry(level: level, message: message, fields: fields))
     }
 
-    package func debug(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.debug, message, fields) }
-    package func info(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.info, message, fields) }
-    package func warning(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.warning, message, fields) }
-    package func error(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.error, message, fields) }
+    package func debug(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        log(.debug, message, fields)
+    }
+
+    package func info(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        log(.info, message, fields)
+    }
+
+    package func warning(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        log(.warning, message, fields)
+    }
+
+    package func error(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        log(.error, message, fields)
+    }
 }
 
 /// Lines like `2026-12-04T17:10:38.123Z info listening address=127.0.0.1:8750` on stderr. One `write`

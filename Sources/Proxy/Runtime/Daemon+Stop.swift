@@ -16,7 +16,8 @@ extension Daemon {
         notifier.extendTimeout(by: grace + Self.extensionMargin)
         for (_, entry) in credentials { entry.credential.stop() }
         graceDeadline = loop.schedule(after: grace) { [unowned self] in
-            logger.warning("grace period over, closing the remaining connections", ["open": "\(server.connectionCount)"])
+            logger.warning(
+                "grace period over, closing the remaining connections", ["open": "\(server.connectionCount)"])
             server.closeAllConnections()
             loop.stop()
         }

@@ -54,7 +54,8 @@ struct RuntimeConfiguration {
                 path: definition.path,
                 upstreamPrefix: Self.upstreamPrefix(definition.upstream),
                 credential: credential,
-                injection: Injection(headerName: definition.header, parts: definition.format.parts.map(Injection.Part.init)),
+                injection: Injection(
+                    headerName: definition.header, parts: definition.format.parts.map(Injection.Part.init)),
                 fixedHeaders: definition.headers.map { ($0.name, $0.value) },
                 caFile: definition.caFile,
                 proxy: definition.proxy?.description,

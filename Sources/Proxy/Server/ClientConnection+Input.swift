@@ -98,7 +98,8 @@ extension ClientConnection {
         let decision = RequestGate.admit(head, listener: listener, settings: server.settings)
         switch decision {
         case .refuse(let reply):
-            server.logger.info("request refused", ["status": "\(reply.status)", "type": reply.type, "message": reply.message])
+            server.logger.info(
+                "request refused", ["status": "\(reply.status)", "type": reply.type, "message": reply.message])
             // The refused request's body (if any) is not read: the connection ends after the reply.
             send(reply, keepAlive: head.keepAlive && !head.hasBody)
             if !(head.keepAlive && !head.hasBody) { ignoresInput = true }
@@ -129,7 +130,8 @@ extension ClientConnection {
         if let exchange {
             // An agent that hangs up does not want the answer: stop the upstream transfer now, so an
             // abandoned model stream is not generated (and billed) to the end. nginx does the same.
-            server.logger.info("client closed the connection before the response completed", ["route": exchange.route.pathString])
+            server.logger.info(
+                "client closed the connection before the response completed", ["route": exchange.route.pathString])
             abort(reason: nil)
         } else {
             ignoresInput = true

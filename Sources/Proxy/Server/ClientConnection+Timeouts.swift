@@ -25,7 +25,9 @@ extension ClientConnection {
             guard now >= deadline else { return armTimer(deadline: deadline) }
             server.logger.info("request head not received in time", ["timeout": "\(timeouts.head)"])
             ignoresInput = true
-            send(ErrorReply(status: 408, type: "request_timeout", message: "request head not received in time"), keepAlive: false)
+            send(
+                ErrorReply(status: 408, type: "request_timeout", message: "request head not received in time"),
+                keepAlive: false)
         } else {
             let deadline = idleSince.advanced(by: timeouts.idle)
             guard now >= deadline else { return armTimer(deadline: deadline) }

@@ -30,7 +30,10 @@ final class Listener: IOHandler {
     /// Accepting many per wake-up drains a burst without starving the loop.
     private static let acceptsPerWakeUp = 64
 
-    init(server: ProxyServer, fd: Int32, address: ListenerAddress, configuredAddress: ListenerAddress, removesSocketFile: Bool) {
+    init(
+        server: ProxyServer, fd: Int32, address: ListenerAddress, configuredAddress: ListenerAddress,
+        removesSocketFile: Bool
+    ) {
         self.server = server
         self.fd = fd
         self.address = address
@@ -78,7 +81,8 @@ final class Listener: IOHandler {
             do {
                 self.registration = try server.loop.register(fd, events: .readable, handler: self)
             } catch {
-                server.logger.error("listener stopped: cannot watch it again", ["listener": "\(address)", "error": "\(error)"])
+                server.logger.error(
+                    "listener stopped: cannot watch it again", ["listener": "\(address)", "error": "\(error)"])
             }
         }
     }
