@@ -19,7 +19,7 @@ enum HopByHop {
     static func isListed(_ name: UnsafeBufferPointer<UInt8>, in value: UnsafeBufferPointer<UInt8>) -> Bool {
         var listed = false
         forEachToken(in: value) { token in
-            if equalsIgnoringCase(name, token) { listed = true }
+            if ASCII.equalsIgnoringCase(name, token) { listed = true }
         }
         return listed
     }
@@ -46,20 +46,10 @@ enum HopByHop {
             while end < value.count, value[end] != UInt8(ascii: ",") { end += 1 }
             var first = start
             var last = end
-            while first < last, isWhitespace(value[first]) { first += 1 }
-            while last > first, isWhitespace(value[last - 1]) { last -= 1 }
+            while first < last, ASCII.isWhitespace(value[first]) { first += 1 }
+            while last > first, ASCII.isWhitespace(value[last - 1]) { last -= 1 }
             if first < last { body(UnsafeBufferPointer(rebasing: value[first..<last])) }
             start = end + 1
         }
-    }
-
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-    }
-
-    private static func equalsIgnoringCase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        for index in 0..<a.count where ASCII.lower(a[index]) != ASCII.lower(b[index]) { return false }
-        return true
     }
 }

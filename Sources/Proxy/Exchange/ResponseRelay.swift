@@ -147,7 +147,7 @@ struct ResponseRelay {
                 .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
             if let colon, colon > start {
                 var valueStart = colon + 1
-                while valueStart < end, HopByHop.isWhitespace(lines[valueStart]) { valueStart += 1 }
+                while valueStart < end, ASCII.isWhitespace(lines[valueStart]) { valueStart += 1 }
                 body(.init(rebasing: lines[start..<colon]), .init(rebasing: lines[valueStart..<end]))
             }
             start = end + 1

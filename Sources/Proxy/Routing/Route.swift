@@ -63,24 +63,3 @@ package struct UpstreamTimeouts: Sendable, Equatable {
         self.idle = idle
     }
 }
-
-extension String {
-    func caseInsensitiveEquals(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { ASCII.lower($0) == ASCII.lower($1) }
-    }
-}
-
-enum ASCII {
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
-    }
-
-    /// Case-insensitive comparison of a header name with a lower-case literal.
-    @inline(__always)
-    static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercased: [UInt8]) -> Bool {
-        guard bytes.count == lowercased.count else { return false }
-        for index in 0..<bytes.count where lower(bytes[index]) != lowercased[index] { return false }
-        return true
-    }
-}
