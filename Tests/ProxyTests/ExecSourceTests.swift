@@ -150,14 +150,16 @@ import Testing
         #expect(try proxy.waitForLog("bearerd-no-such-helper not found").contains("failure=permanent"))
     }
 
+    /// Writes its pid and its child's pid to $DIR, then waits for the child, which never ends.
+    static let hangingWithAChild = """
+        echo $$ > "$DIR/pid"
+        sleep 1000 &
+        echo $! > "$DIR/child"
+        wait
+        """
+
     @Test func aCommandThatHangsIsKilledWithItsWholeProcessGroupAtItsTimeout() throws {
-        let script = try Script(
-            """
-            echo $$ > "$DIR/pid"
-            sleep 1000 &
-            echo $! > "$DIR/child"
-            wait
-            """)
+        let script = try Script(Self.hangingWithAChild)
         let proxy = try CredentialProxy(
             credential: #"source: "exec", command: [\#(json5(script.path))], timeout: "500ms""#)
 
@@ -166,13 +168,7 @@ import Testing
     }
 
     @Test func theFetchTimeoutKillsTheProcessGroupWhenItIsTheShorter() throws {
-        let script = try Script(
-            """
-            echo $$ > "$DIR/pid"
-            sleep 1000 &
-            echo $! > "$DIR/child"
-            wait
-            """)
+        let script = try Script(Self.hangingWithAChild)
         let proxy = try CredentialProxy(
             credential: #"source: "exec", command: [\#(json5(script.path))], fetchTimeout: "400ms""#)
 

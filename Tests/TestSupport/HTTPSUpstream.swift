@@ -20,15 +20,9 @@ package final class HTTPSUpstream: Sendable {
     package init(timeout: Duration = .seconds(10)) throws {
         certificates = try TestCertificates.shared()
         let script = try sharedScript.get()
-        process = try ChildProcess(
-            "python3", arguments: ["-u", script, certificates.serverCertificate, certificates.serverKey],
-            environment: ChildProcess.defaultEnvironment()
-        )
-        let line = try process.waitForLine(in: .stdout, timeout: timeout) { $0.hasPrefix("PORT ") }
-        guard let port = UInt16(line.dropFirst(5)) else {
-            throw TestSupportError(.protocolViolation, "HTTPS upstream printed \(line)")
-        }
-        self.port = port
+        (process, port) = try PythonPeer.start(
+            script: script, arguments: [certificates.serverCertificate, certificates.serverKey], timeout: timeout,
+            name: "HTTPS upstream")
     }
 
     deinit {

@@ -15,18 +15,10 @@ package final class MutualTLSIssuer: Sendable {
     package init(timeout: Duration = .seconds(10)) throws {
         certificates = try TestCertificates.shared()
         let script = try mutualTLSScript.get()
-        process = try ChildProcess(
-            "python3",
-            arguments: [
-                "-u", script, certificates.serverCertificate, certificates.serverKey, certificates.caCertificate,
-            ],
-            environment: ChildProcess.defaultEnvironment()
-        )
-        let line = try process.waitForLine(in: .stdout, timeout: timeout) { $0.hasPrefix("PORT ") }
-        guard let port = UInt16(line.dropFirst(5)) else {
-            throw TestSupportError(.protocolViolation, "mutual TLS issuer printed \(line)")
-        }
-        self.port = port
+        (process, port) = try PythonPeer.start(
+            script: script,
+            arguments: [certificates.serverCertificate, certificates.serverKey, certificates.caCertificate],
+            timeout: timeout, name: "mutual TLS issuer")
     }
 
     deinit {
